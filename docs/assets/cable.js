@@ -1,0 +1,60 @@
+/* Copy buttons: "copy link" beside each paragraph, "copy" beside each citation.
+   One delegated listener, so it keeps working across Material's instant navigation.
+   Buttons are real <button>s: Enter and Space work from the keyboard. */
+(function () {
+  "use strict";
+
+  function status() {
+    var region = document.getElementById("cbl-status");
+    if (!region) {
+      region = document.createElement("div");
+      region.id = "cbl-status";
+      region.className = "cbl-visually-hidden";
+      region.setAttribute("role", "status");
+      document.body.appendChild(region);
+    }
+    return region;
+  }
+
+  function textToCopy(button) {
+    var target = button.getAttribute("data-cbl-target");
+    if (button.getAttribute("data-cbl-copy") === "link") {
+      var url = new URL(window.location.href);
+      url.hash = target;
+      return url.href;
+    }
+    var element = document.getElementById(target);
+    return element ? element.textContent.trim() : "";
+  }
+
+  function copyWithoutClipboardApi(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-cbl-copy]");
+    if (!button) return;
+    var text = textToCopy(button);
+    var copy = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(text)
+      : copyWithoutClipboardApi(text);
+    copy.then(function () {
+      button.setAttribute("data-cbl-copied", "");
+      status().textContent = button.getAttribute("data-cbl-copy") === "link"
+        ? "Link copied: " + text
+        : "Citation copied";
+      window.setTimeout(function () { button.removeAttribute("data-cbl-copied"); }, 2000);
+    }, function () {
+      status().textContent = "Could not copy. Select the text and copy it by hand: " + text;
+    });
+  });
+})();

@@ -1,0 +1,94 @@
+"""Macros for the Cable 59442 site (mkdocs-macros-plugin's `module_name: macros`).
+
+`define_env` loads and validates `data/` once per build and registers one short
+macro per generated part of a page. The work is done in sibling modules:
+`load` (read and check the data), `render_text` and `render_source` (pure
+rendering functions), `citation` (citation formats).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import citation, render_source, render_text
+from .dev_server import show_error_while_serving
+from .load import DataError, load_edition
+
+__all__ = ["define_env"]
+
+
+def define_env(env) -> None:
+    """Load the data, then register the page macros."""
+    try:
+        edition = load_edition(Path(env.project_dir) / "data")
+    except DataError as error:
+        show_error_while_serving(env, error, MACRO_NAMES)  # raises a build error unless serving
+        return
+    env.conf["extra"]["cable_meta"] = citation.meta_tags(edition.document)
+
+    def here() -> str:
+        return env.page.url
+
+    @env.macro
+    def cable_text() -> str:
+        """The cable's full text, layer by layer, with paragraph numbers and anchors."""
+        return render_text.render_cable(edition)
+
+    @env.macro
+    def mark_legend() -> str:
+        """The kinds of editorial mark and what each means."""
+        return render_text.render_mark_legend(edition)
+
+    @env.macro
+    def document_title() -> str:
+        """The archive's title for the document (Markdown-escaped)."""
+        return render_source.escape_markdown(edition.document.title)
+
+    @env.macro
+    def paragraph_count() -> int:
+        """How many paragraphs the text has."""
+        return len(edition.paragraphs)
+
+    @env.macro
+    def source_record() -> str:
+        """The archival record, and the archive's other record of the letter."""
+        return render_source.render_record(edition)
+
+    @env.macro
+    def source_chain() -> str:
+        """The chain by which the text reached us, with evidence."""
+        return render_source.render_chain(edition, here())
+
+    @env.macro
+    def citations() -> str:
+        """Chicago and MLA citations with copy buttons."""
+        return render_source.render_citations(edition)
+
+    @env.macro
+    def rights() -> str:
+        """The archive's rights statement."""
+        return render_source.render_rights(edition)
+
+    @env.macro
+    def bibliography() -> str:
+        """Every source the site cites."""
+        return render_source.render_sources(edition)
+
+    @env.macro
+    def cite(source_id: str) -> str:
+        """An inline citation of a source in data/sources.yml."""
+        return render_source.render_cite(edition, source_id)
+
+
+MACRO_NAMES = (
+    "cable_text",
+    "mark_legend",
+    "document_title",
+    "paragraph_count",
+    "source_record",
+    "source_chain",
+    "citations",
+    "rights",
+    "bibliography",
+    "cite",
+)

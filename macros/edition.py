@@ -1,0 +1,106 @@
+"""The validated data of one build, with the views the pages need.
+
+An `Edition` is built once per build by `load.load_edition`. Everything that
+can be derived (paragraph numbers, the marks inside each paragraph, lookups
+by id) is derived here, so no fact is typed twice in `data/`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .marks import Token, parse_marks
+from .models import CableText, Document, Layer, Marks, Paragraph, Section, Source, Sources
+from .yaml_io import DataError
+
+__all__ = ["Edition", "NumberedParagraph"]
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+    number: int  # display number: position in reading order, from 1
+    paragraph: Paragraph
+    section: Section
+    layer: Layer
+    tokens: tuple[Token, ...]  # the text split into plain strings and editorial marks
+
+    @property
+    def id(self) -> str:
+        return self.paragraph.id
+
+
+@dataclass(frozen=True)
+class Edition:
+    document: Document
+    text: CableText
+    marks: Marks
+    sources: Sources
+    paragraphs: tuple[NumberedParagraph, ...]
+    _by_id: dict[str, NumberedParagraph] = field(repr=False)
+    _sources_by_id: dict[str, Source] = field(repr=False)
+
+    @classmethod
+    def build(cls, *, document: Document, text: CableText, marks: Marks, sources: Sources) -> "Edition":
+        _unique("data/marks.yml", "mark kind id", [m.id for m in marks.marks])
+        _unique("data/marks.yml", "mark form", [f for m in marks.marks for f in m.forms])
+        _unique("data/sources.yml", "source id", [s.id for s in sources.sources])
+        anchors = [layer.id for layer in text.layers]
+        anchors += [s.id for layer in text.layers for s in layer.sections]
+        anchors += [p.id for layer in text.layers for s in layer.sections for p in s.paragraphs]
+        _unique("data/text.yml", "id (layers, sections and paragraphs share one set of anchors)", anchors)
+
+        numbered = []
+        for layer, section, paragraph in _walk(text):
+            try:
+                tokens = parse_marks(paragraph.text, marks.marks)
+            except ValueError as error:
+                raise DataError(f"data/text.yml: paragraph '{paragraph.id}', field 'text': {error}") from None
+            numbered.append(NumberedParagraph(len(numbered) + 1, paragraph, section, layer, tokens))
+        by_id = {p.id: p for p in numbered}
+        sources_by_id = {s.id: s for s in sources.sources}
+
+        for step in document.chain:
+            entry = f"data/document.yml: chain step '{step.id}'"
+            if not step.paragraphs and not step.sources:
+                raise DataError(
+                    f"{entry}: give the cable paragraphs ('paragraphs') or the sources ('sources') "
+                    "that support this step; a claim without evidence cannot be published"
+                )
+            _known(entry, "paragraphs", step.paragraphs, by_id, "paragraph ids in data/text.yml")
+            _known(entry, "sources", step.sources, sources_by_id, "source ids in data/sources.yml")
+        return cls(document, text, marks, sources, tuple(numbered), by_id, sources_by_id)
+
+    def paragraph(self, paragraph_id: str) -> NumberedParagraph:
+        return self._by_id[paragraph_id]
+
+    def source(self, source_id: str) -> Source:
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise DataError(
+                f"unknown source id {source_id!r}; known ids: {', '.join(sorted(self._sources_by_id))}"
+            ) from None
+
+    def in_section(self, section: Section) -> Iterator[NumberedParagraph]:
+        return (self._by_id[p.id] for p in section.paragraphs)
+
+
+def _walk(text: CableText) -> Iterator[tuple[Layer, Section, Paragraph]]:
+    for layer in text.layers:
+        for section in layer.sections:
+            for paragraph in section.paragraphs:
+                yield layer, section, paragraph
+
+
+def _unique(label: str, what: str, values: list[str]) -> None:
+    repeated = [value for value, count in Counter(values).items() if count > 1]
+    if repeated:
+        raise DataError(f"{label}: duplicate {what} {repeated[0]!r}; every one must be unique")
+
+
+def _known(entry: str, field_name: str, ids: list[str], known: dict, what: str) -> None:
+    for value in ids:
+        if value not in known:
+            raise DataError(f"{entry}, field '{field_name}': unknown id {value!r}; it must be one of the {what}")
