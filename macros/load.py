@@ -58,7 +58,8 @@ def _describe(path: Path, label: str, raw: Any, model: type[BaseModel], error: d
         what = f"unknown field '{field}'; the fields allowed here are: {allowed}"
     else:
         message = message.removeprefix("Value error, ")
-        what = f"field '{field}': {message} (got {_show(error.get('input'))})"
+        shown = _show(error.get("input"))
+        what = f"field '{field}': {message}" + ("" if shown in message else f" (got {shown})")
     return f"{where}: entry {entry}, {what}"
 
 

@@ -35,6 +35,14 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+# Dates stay strings for the models to parse: PyYAML's own date conversion raises a bare
+# ValueError on "1949-13-45", with no file or line; pydantic's message names the field.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path, label: str) -> Any:
     """Return the parsed content of `path`; `label` is how messages name the file."""
     try:

@@ -1,0 +1,45 @@
+# Set-up, serve, test and build. Everything runs in .venv, created from the hashed lock file.
+# Needs only Python 3.11+ (with venv), git and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build schemas lock browser clean
+
+## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## test: set up (including a browser for the browser tests), then run every test
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+## build: strict build of the site into site/ (set SITE_URL for GitHub Pages)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## schemas: regenerate data/schemas/*.schema.json from macros/models.py
+schemas: $(STAMP)
+	$(BIN)/python -m macros.schema
+
+## lock: regenerate requirements.lock (with hashes) from requirements.in
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+# Use a system Chromium if there is one (tests/browser.py finds it); otherwise let
+# Playwright download its own (needs internet; not possible on offline machines).
+browser: $(STAMP)
+	@$(BIN)/python -m tests.browser --ensure
+
+clean:
+	rm -rf $(VENV) site

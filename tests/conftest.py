@@ -1,0 +1,117 @@
+"""Shared fixtures: the real site built once per session, served under a sub-path, and a browser.
+
+The site is built with `mkdocs build --strict`, exactly as it is published, with
+`site_url` set to a project-site address (`/cable-59442/`), and served under that
+sub-path so that every test sees what GitHub Pages would serve.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.browser import LAUNCH_ARGS, system_chromium
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "/cable-59442/"
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's sources (not its .venv), for tests that edit or break them."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("CABLE_MKDOCS_COMMAND", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under SUBPATH only, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path):
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_subpath__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def base_url(port) -> str:
+    return f"http://127.0.0.1:{port}{SUBPATH}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, base_url) -> Path:
+    """The real site, built strictly once per session with a sub-path site_url."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir, base_url)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert not warnings, "\n".join(warnings)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def server(site, port, base_url):
+    handler = functools.partial(_SubPathHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base_url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def page_paths(site) -> list[str]:
+    """Every HTML page of the built site, as paths relative to the site root."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
+    return [p.removesuffix("index.html") for p in pages]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = system_chromium()
+    with sync_playwright() as playwright:
+        # No system Chromium: use Playwright's own (installed by `make test`). If neither
+        # exists the launch fails, and so do the tests: a missing browser is never a skip.
+        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
