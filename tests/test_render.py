@@ -1,0 +1,113 @@
+"""Rendering units, tested without MkDocs: the cable's words stay literal, marks are
+recognised, prose allows only its small Markdown subset, citations are well formed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import citation
+from macros.edition import NumberedParagraph
+from macros.links import relative
+from macros.load import load_edition
+from macros.marks import Mark, parse_marks, plain_text
+from macros.markup import render_prose
+from macros.models import Layer, MarkKind, Paragraph, Section
+from macros.render_text import render_paragraph
+from tests.conftest import ROOT
+
+KINDS = [
+    MarkKind(id="sic", name="Sic", explanation="thus", forms=["[sic]"]),
+    MarkKind(id="stamp", name="Stamp", explanation="a stamp", starts_with=["[stamp:"]),
+    MarkKind(id="original-term", name="Original", explanation="Russian", forms=["[OS – SIC]"]),
+]
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return load_edition(ROOT / "data")
+
+
+def numbered(text: str, kinds=KINDS) -> NumberedParagraph:
+    paragraph = Paragraph(id="p-test", text=text)
+    section = Section(id="s-test", paragraphs=[paragraph])
+    layer = Layer(id="report", title="Report", about="About.", sections=[section])
+    return NumberedParagraph(7, paragraph, section, layer, parse_marks(text, kinds))
+
+
+def test_marks_nest_and_keep_every_character():
+    text = "[stamp: 1786 Special Department [OS – SIC]\nIncoming] and 3. [sic] After"
+    tokens = parse_marks(text, KINDS)
+    assert plain_text(tokens) == text
+    stamp = tokens[0]
+    assert isinstance(stamp, Mark) and stamp.kind.id == "stamp"
+    assert [t.kind.id for t in stamp.children if isinstance(t, Mark)] == ["original-term"]
+    assert [t.kind.id for t in tokens if isinstance(t, Mark)] == ["stamp", "sic"]
+
+
+def test_unknown_bracket_is_refused():
+    with pytest.raises(ValueError, match=r"\[Zhou\]"):
+        parse_marks("MA [Zhou]", KINDS)
+
+
+def test_paragraph_is_literal_text_with_number_anchor_and_copy_control():
+    html = render_paragraph(numbered('<script>alert(1)</script> {{ x }} *not em* [sic] & “Nº”'))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("em") is None
+    text = soup.select_one(".cbl-para__text").get_text()
+    assert text == '<script>alert(1)</script> {{ x }} *not em* [sic] & “Nº”'
+    assert soup.select_one(".cbl-para")["id"] == "p-test"
+    assert soup.select_one(".cbl-para__num")["href"] == "#p-test"
+    button = soup.select_one("button.cbl-copy")
+    assert button["data-cbl-target"] == "p-test" and "paragraph 7" in button["aria-label"]
+    mark = soup.select_one(".cbl-mark--sic")
+    assert mark.get_text() == "[sic]" and mark["tabindex"] == "0" and mark["aria-describedby"] == "mark-sic"
+
+
+def test_line_breaks_are_kept():
+    soup = BeautifulSoup(render_paragraph(numbered("Copy Nº 1\nCopy Nº 2")), "html.parser")
+    assert len(soup.select(".cbl-para__text br")) == 1
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("plain *em* and **strong**", "plain <em>em</em> and <strong>strong</strong>"),
+        ("[Wilson](https://example.org/a_b*c)", '<a href="https://example.org/a_b*c">Wilson</a>'),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
+        ("![img](https://example.org/i.png)", '!<a href="https://example.org/i.png">img</a>'),
+        ('<img src=x onerror="alert(1)">', "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"),
+        ("{{ 7*7 }} {% if %}", "{{ 7*7 }} {% if %}"),
+    ],
+)
+def test_prose_allows_only_emphasis_and_https_links(source, expected):
+    assert render_prose(source) == expected
+
+
+def test_citations_name_title_date_archive_translator_and_record(edition):
+    doc = edition.document
+    for text in (citation.chicago(doc), citation.mla(doc)):
+        assert doc.title in text and doc.translator in text
+        assert "RGASPI, f. 558, op. 11, d. 333, ll. 25-28" in text
+        assert doc.record.url.removeprefix("https://") in text
+    assert "October 25, 1949" in citation.chicago(doc)
+    assert "25 Oct. 1949" in citation.mla(doc)
+
+
+def test_meta_tags_describe_the_document_for_reference_managers(edition):
+    tags = dict(citation.meta_tags(edition.document))
+    assert tags["citation_title"] == edition.document.title
+    assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", tags["citation_date"])
+    assert tags["DC.contributor"].startswith(edition.document.translator)
+
+
+@pytest.mark.parametrize(
+    "here, page, anchor, expected",
+    [("about/", "text.md", "stamp", "../text/#stamp"), ("", "text.md", "", "text/"),
+     ("about/", "about.md", "cite", "#cite"), ("a/b/", "index.md", "", "../../")],
+)
+def test_links_are_relative_so_the_site_works_under_a_sub_path(here, page, anchor, expected):
+    assert relative(here, page, anchor) == expected

@@ -1,0 +1,139 @@
+"""The real site, built strictly once, inspected as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_edition
+from tests.conftest import ROOT, SUBPATH
+
+TRANSCRIPTION = ROOT / "tests" / "fixtures" / "cable-transcription.txt"
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def paragraph_texts(soup: BeautifulSoup) -> list[str]:
+    texts = []
+    for element in soup.select(".cbl-para__text"):
+        for br in element.find_all("br"):
+            br.replace_with("\n")
+        texts.append(element.get_text())
+    return texts
+
+
+def test_text_page_reproduces_the_transcription_word_for_word(site):
+    """Every paragraph of the cable, in order, character for character (line breaks included)."""
+    expected = [b for b in re.split(r"\n\s*\n", TRANSCRIPTION.read_text(encoding="utf-8").strip())]
+    assert expected[0] == "CABLE Nº 59442" and expected[-1].startswith("Verified by shift chief")
+    assert paragraph_texts(soup_of(site, "text")) == expected
+
+
+def test_every_paragraph_has_its_permanent_id_and_number(site):
+    edition = load_edition(ROOT / "data")
+    soup = soup_of(site, "text")
+    paragraphs = soup.select(".cbl-para")
+    assert [p["id"] for p in paragraphs] == [p.id for p in edition.paragraphs]
+    assert [p.select_one(".cbl-para__num").get_text() for p in paragraphs] == [
+        str(n) for n in range(1, len(paragraphs) + 1)
+    ]
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "duplicate ids on the text page"
+
+
+def test_layers_and_sections_have_anchors_and_distinct_styles(site):
+    soup = soup_of(site, "text")
+    for layer in ("envelope", "cover", "letter", "report", "transmission"):
+        assert soup.find(id=layer) is not None, layer
+        assert soup.select(f".cbl-layer--{layer} .cbl-para"), layer
+    for section in range(1, 6):
+        assert soup.find(id=f"report-section-{section}") is not None
+
+
+def test_editorial_marks_are_set_apart_and_explained(site):
+    soup = soup_of(site, "text")
+    marks = {m.get_text() for m in soup.select(".cbl-mark[aria-describedby]")}
+    for expected in ("[sic]", "[otp.]", "[razvedchiki]", "[them]", "[Cheng]", "[OS – SIC]",
+                     "[illegible signature, possible Finenko]"):
+        assert expected in marks
+    for mark in soup.select(".cbl-mark[aria-describedby]"):
+        assert soup.find(id=mark["aria-describedby"]) is not None
+        assert mark.get("data-cbl-tip")
+
+
+def _internal_targets(site: Path, base_url: str):
+    """(page, href, file, fragment) for every internal link and asset reference."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    for html_file in site.rglob("*.html"):
+        page_url = urljoin(base_url, html_file.relative_to(site).as_posix())
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag):
+                href = element.get(attr)
+                if not href or href.startswith(("mailto:", "javascript:")):
+                    continue
+                url = urlsplit(urljoin(page_url, href))
+                if f"{url.scheme}://{url.netloc}" != origin:
+                    continue  # another host: checked by the browser tests (none may load)
+                assert url.path.startswith(SUBPATH), f"{html_file}: {href} leaves the sub-path"
+                path = site / unquote(url.path[len(SUBPATH):])
+                if path.is_dir() or url.path.endswith("/"):
+                    path = path / "index.html"
+                yield html_file, href, path, url.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site, base_url):
+    checked = 0
+    for page, href, target, fragment in _internal_targets(site, base_url):
+        assert target.is_file(), f"{page}: {href} points to a missing file"
+        if fragment and target.suffix == ".html":
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            assert soup.find(id=fragment) is not None, f"{page}: {href} points to a missing anchor"
+        checked += 1
+    assert checked > 50
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("script[src], link[rel=stylesheet], img[src], iframe"):
+            reference = element.get("src") or element.get("href")
+            assert not re.match(r"(https?:)?//", reference), f"{html_file}: {reference}"
+
+
+def test_about_page_gives_record_chain_citations_rights_and_meta_tags(site):
+    soup = soup_of(site, "about")
+    record = soup.select_one(".cbl-record").get_text()
+    for fact in ("RGASPI, f. 558, op. 11, d. 333, ll. 25-28", "Gary Goldberg", "Top Secret"):
+        assert fact in record
+    assert "letter-cde-mao-zedong-cde-filippov-stalin-kovalev" in str(soup.select_one(".cbl-record"))
+    assert "cable-mao-zedong-comrade-filippov-stalin" in str(soup.select_one(".cbl-other-records"))
+    assert len(soup.select(".cbl-chain__step")) >= 5
+    for key in ("chicago", "mla"):
+        assert soup.find(id=f"cite-{key}").get_text().strip()
+        assert soup.select_one(f'button[data-cbl-target="cite-{key}"]')
+    assert "welcomes reuse" in soup.select_one(".cbl-rights").get_text()
+    meta = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
+    assert meta["citation_title"].startswith("Letter from Cde. Mao Zedong")
+    assert meta["DC.source"].startswith("RGASPI")
+
+
+def test_search_index_holds_the_text(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "razvedchiki" in text and "QIJIAOJING" in text
+
+
+@pytest.mark.parametrize("page", ["", "text", "about"])
+def test_pages_have_a_title_description_and_language(site, page):
+    soup = soup_of(site, page)
+    assert soup.html["lang"] == "en"
+    assert soup.find("meta", attrs={"name": "description"})["content"]
+    assert soup.title.get_text().strip()
