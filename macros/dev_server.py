@@ -2,7 +2,7 @@
 
 `mkdocs serve` keeps the last good site when a rebuild fails, so an editor who
 broke a file would see nothing change. Instead, while serving, the macros are
-replaced by ones that print the error, the theme shows it at the top of every
+replaced by empty ones, the theme shows the error at the top of every
 page (`overrides/main.html`), and the server stays up until the file is fixed.
 """
 
@@ -13,7 +13,6 @@ import sys
 
 from mkdocs.exceptions import PluginError
 
-from .markup import escape
 from .yaml_io import DataError
 
 __all__ = ["SERVE_FLAG", "is_serving", "show_error_while_serving"]
@@ -26,15 +25,6 @@ def is_serving() -> bool:
     return os.environ.get(SERVE_FLAG) == "serve"
 
 
-def error_html(error: DataError) -> str:
-    return (
-        '<div class="admonition failure cbl-data-error" role="alert">'
-        '<p class="admonition-title">This page cannot be shown: the data has an error</p>'
-        f"<pre>{escape(str(error))}</pre>"
-        "<p>Fix the file and save it; the page reloads by itself.</p></div>\n"
-    )
-
-
 def show_error_while_serving(env, error: DataError, macro_names: tuple[str, ...]) -> None:
     """Raise a build error, or (while serving) register macros that display it."""
     if not is_serving():
@@ -43,5 +33,6 @@ def show_error_while_serving(env, error: DataError, macro_names: tuple[str, ...]
     # the server would keep showing the last good site instead of the error.
     print(f"ERROR   -  Invalid data: {error}", file=sys.stderr, flush=True)
     env.conf["extra"]["cable_data_error"] = str(error)
+    # The error itself is shown once, at the top of the page; the generated parts are left out.
     for name in macro_names:
-        env.macro(lambda *args, **kwargs: error_html(error), name)
+        env.macro(lambda *args, **kwargs: "", name)

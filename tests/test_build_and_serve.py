@@ -1,0 +1,126 @@
+"""The build as an editor meets it: bad data stops `mkdocs build` with one clear message;
+hostile strings in data render as inert text; `mkdocs serve` shows edits to data/ and
+macros/ live, shows a data error in the page, and keeps running."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import copy_project, free_port, mkdocs_build
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror="alert(1)"> {{ "inj" ~ "ected" }} {% raw %} [a](javascript:alert(1))'
+
+
+def _edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_bad_data_stops_the_build_with_one_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _edit_yaml(project / "data" / "text.yml",
+               lambda d: d["layers"][1]["sections"][0]["paragraphs"][0].update(style="bold"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert "data/text.yml" in errors[0] and "(id 'cover-line')" in errors[0] and "field 'style'" in errors[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_hostile_strings_in_data_render_as_inert_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+
+    def poison_text(d):
+        d["layers"][0]["about"] = PAYLOAD
+        d["layers"][3]["sections"][1]["heading"] = PAYLOAD
+        d["layers"][0]["sections"][0]["paragraphs"][0]["text"] = "CABLE " + PAYLOAD.replace("[a]", "")
+
+    _edit_yaml(project / "data" / "text.yml", poison_text)
+    _edit_yaml(project / "data" / "sources.yml", lambda d: d["sources"][0].update(note=PAYLOAD, title=PAYLOAD))
+    _edit_yaml(project / "data" / "marks.yml", lambda d: d["marks"][0].update(explanation=PAYLOAD))
+    _edit_yaml(project / "data" / "document.yml", lambda d: d.update(recipient=PAYLOAD))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in ("text", "about"):
+        html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+        assert not soup.select('img[src="x"], [onerror]')
+        assert not soup.select('a[href^="javascript"]')
+        assert '{{ "inj" ~ "ected" }}' in soup.get_text() and "injected" not in soup.get_text()
+        assert '<script>alert("x")</script>' in soup.get_text()
+
+
+# --- mkdocs serve -------------------------------------------------------------------------
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, condition, what: str, seconds: float = 40) -> str:
+    deadline = time.monotonic() + seconds
+    html = ""
+    while time.monotonic() < deadline:
+        try:
+            html = _get(url)
+            if condition(html):
+                return html
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}; last page:\n{html[:2000]}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/text/"
+    try:
+        _wait_for(url, lambda html: "CABLE Nº 59442" in html, "the first build")
+        yield project, url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_serve_shows_data_and_macro_edits_and_survives_bad_data(served):
+    project, url, process = served
+    text_file = project / "data" / "text.yml"
+    good = text_file.read_text(encoding="utf-8")
+
+    text_file.write_text(good.replace("CABLE Nº 59442", "CABLE Nº 59442 EDITED-IN-TEST"), encoding="utf-8")
+    _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
+
+    text_file.write_text(good.replace("    sections:\n", "    sections: [\n", 1), encoding="utf-8")
+    html = _wait_for(url, lambda html: "cbl-data-error" in html, "the data error to show in the page")
+    assert "data/text.yml" in BeautifulSoup(html, "html.parser").select_one(".cbl-data-error").get_text()
+    assert process.poll() is None, "the server stopped on bad data"
+
+    text_file.write_text(good, encoding="utf-8")
+    _wait_for(url, lambda html: "cbl-data-error" not in html and "CABLE Nº 59442" in html, "recovery")
+
+    renderer = project / "macros" / "render_text.py"
+    code = renderer.read_text(encoding="utf-8")
+    renderer.write_text(code.replace('class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--'),
+                        encoding="utf-8")
+    _wait_for(url, lambda html: "data-reloaded" in html, "a macros/*.py edit to show without a restart")
+    assert process.poll() is None
