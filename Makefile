@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build schemas lock browser clean
+.PHONY: serve test build validate schemas lock browser clean
 
 ## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/
 serve: $(STAMP)
@@ -20,6 +20,10 @@ test: $(STAMP) browser
 ## build: strict build of the site into site/ (set SITE_URL for GitHub Pages)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## validate: check the files in data/ without building the site
+validate: $(STAMP)
+	$(BIN)/python -m macros
 
 ## schemas: regenerate data/schemas/*.schema.json from macros/models.py
 schemas: $(STAMP)
