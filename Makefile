@@ -36,6 +36,8 @@ lock: $(STAMP)
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 $(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
