@@ -20,7 +20,7 @@ __all__ = ["escape", "escape_markdown", "render_prose"]
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https://[^\s()<>\"']+)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EM = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
 
 
 def escape(text: str) -> str:
@@ -29,8 +29,11 @@ def escape(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape text that is placed in Markdown (headings, link labels) so it stays literal."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Escape text that is placed in Markdown (headings, link labels) so it stays literal.
+
+    HTML first (Markdown has no backslash escape for "<"), then Markdown's own syntax.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def render_prose(text: str) -> str:

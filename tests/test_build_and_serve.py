@@ -49,10 +49,11 @@ def test_hostile_strings_in_data_render_as_inert_text(tmp_path):
     _edit_yaml(project / "data" / "text.yml", poison_text)
     _edit_yaml(project / "data" / "sources.yml", lambda d: d["sources"][0].update(note=PAYLOAD, title=PAYLOAD))
     _edit_yaml(project / "data" / "marks.yml", lambda d: d["marks"][0].update(explanation=PAYLOAD))
-    _edit_yaml(project / "data" / "document.yml", lambda d: d.update(recipient=PAYLOAD))
+    _edit_yaml(project / "data" / "document.yml", lambda d: d.update(recipient=PAYLOAD, title=PAYLOAD))
+    _edit_yaml(project / "data" / "sources.yml", lambda d: d["sources"][2].update(short=PAYLOAD))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    for page in ("text", "about"):
+    for page in ("", "text", "about"):
         html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
