@@ -46,10 +46,19 @@ class Edition:
         _unique("data/marks.yml", "mark kind id", [m.id for m in marks.marks])
         _unique("data/marks.yml", "mark form", [f for m in marks.marks for f in m.forms])
         _unique("data/sources.yml", "source id", [s.id for s in sources.sources])
-        anchors = [layer.id for layer in text.layers]
-        anchors += [s.id for layer in text.layers for s in layer.sections]
-        anchors += [p.id for layer in text.layers for s in layer.sections for p in s.paragraphs]
-        _unique("data/text.yml", "id (layers, sections and paragraphs share one set of anchors)", anchors)
+        anchors = {}  # every id on the text page, with where it is defined
+        for layer in text.layers:
+            anchors.setdefault(layer.id, []).append(f"layer '{layer.id}'")
+            for section in layer.sections:
+                anchors.setdefault(section.id, []).append(f"section of layer '{layer.id}'")
+                for paragraph in section.paragraphs:
+                    anchors.setdefault(paragraph.id, []).append(f"paragraph in section '{section.id}'")
+        for anchor, places in anchors.items():
+            if len(places) > 1:
+                raise DataError(
+                    f"data/text.yml: duplicate id {anchor!r} (used by a {' and a '.join(places)}); "
+                    "layers, sections and paragraphs share one set of anchors, so every id must be unique"
+                )
 
         numbered = []
         for layer, section, paragraph in _walk(text):
