@@ -13,6 +13,7 @@ from pathlib import Path
 from . import citation, render_source, render_text
 from .dev_server import show_error_while_serving
 from .load import DataError, load_edition
+from .markup import escape_markdown
 
 __all__ = ["define_env"]
 
@@ -42,7 +43,7 @@ def define_env(env) -> None:
     @env.macro
     def document_title() -> str:
         """The archive's title for the document (Markdown-escaped)."""
-        return render_source.escape_markdown(edition.document.title)
+        return escape_markdown(edition.document.title)
 
     @env.macro
     def paragraph_count() -> int:
