@@ -7,7 +7,6 @@ by id) is derived here, so no fact is typed twice in `data/`.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -43,22 +42,17 @@ class Edition:
 
     @classmethod
     def build(cls, *, document: Document, text: CableText, marks: Marks, sources: Sources) -> "Edition":
-        _unique("data/marks.yml", "mark kind id", [m.id for m in marks.marks])
-        _unique("data/marks.yml", "mark form", [f for m in marks.marks for f in m.forms])
-        _unique("data/sources.yml", "source id", [s.id for s in sources.sources])
-        anchors = {}  # every id on the text page, with where it is defined
-        for layer in text.layers:
-            anchors.setdefault(layer.id, []).append(f"layer '{layer.id}'")
-            for section in layer.sections:
-                anchors.setdefault(section.id, []).append(f"section of layer '{layer.id}'")
-                for paragraph in section.paragraphs:
-                    anchors.setdefault(paragraph.id, []).append(f"paragraph in section '{section.id}'")
-        for anchor, places in anchors.items():
-            if len(places) > 1:
-                raise DataError(
-                    f"data/text.yml: duplicate id {anchor!r} (used by a {' and a '.join(places)}); "
-                    "layers, sections and paragraphs share one set of anchors, so every id must be unique"
-                )
+        _unique("data/marks.yml", "mark kind id", [(m.id, f"kind '{m.id}'") for m in marks.marks])
+        _unique("data/marks.yml", "mark form", [(f, f"kind '{m.id}'") for m in marks.marks for f in m.forms])
+        _unique("data/sources.yml", "source id", [(s.id, f"entry {i}") for i, s in enumerate(sources.sources, 1)])
+        _unique(
+            "data/text.yml",
+            "id",
+            [(layer.id, f"layer '{layer.id}'") for layer in text.layers]
+            + [(s.id, f"a section of layer '{layer.id}'") for layer in text.layers for s in layer.sections]
+            + [(p.id, f"a paragraph in section '{s.id}'") for _, s, p in _walk(text)],
+            note="layers, sections and paragraphs share one set of anchors",
+        )
 
         numbered = []
         for layer, section, paragraph in _walk(text):
@@ -103,10 +97,17 @@ def _walk(text: CableText) -> Iterator[tuple[Layer, Section, Paragraph]]:
                 yield layer, section, paragraph
 
 
-def _unique(label: str, what: str, values: list[str]) -> None:
-    repeated = [value for value, count in Counter(values).items() if count > 1]
-    if repeated:
-        raise DataError(f"{label}: duplicate {what} {repeated[0]!r}; every one must be unique")
+def _unique(label: str, what: str, entries: list[tuple[str, str]], note: str = "") -> None:
+    """Refuse a value given twice; `entries` pairs each value with where it is defined."""
+    places: dict[str, list[str]] = {}
+    for value, where in entries:
+        places.setdefault(value, []).append(where)
+    for value, where in places.items():
+        if len(where) > 1:
+            why = f"; {note}" if note else ""
+            raise DataError(
+                f"{label}: duplicate {what} {value!r} (in {' and in '.join(where)}){why}; every one must be unique"
+            )
 
 
 def _known(entry: str, field_name: str, ids: list[str], known: dict, what: str) -> None:
