@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import citation, render_source, render_text
+from . import citation, render_glossary, render_map, render_source, render_text
 from .dev_server import show_error_while_serving
 from .load import DataError, load_edition
 from .markup import escape_markdown
@@ -29,6 +29,9 @@ def define_env(env) -> None:
 
     def here() -> str:
         return env.page.url
+
+    def page_src() -> str:
+        return env.page.file.src_uri
 
     @env.macro
     def cable_text() -> str:
@@ -78,7 +81,32 @@ def define_env(env) -> None:
     @env.macro
     def cite(source_id: str) -> str:
         """An inline citation of a source in data/sources.yml."""
-        return render_source.render_cite(edition, source_id)
+        return render_source.render_cite(edition, source_id, page_src())
+
+    @env.macro
+    def glossary(kind: str) -> str:
+        """Every glossary entry of one kind ('people', 'places', 'units', 'terms')."""
+        return render_glossary.render_glossary_kind(edition, kind, here())
+
+    @env.macro
+    def glossary_intro() -> str:
+        """How to read a glossary entry, with what each certainty level means."""
+        return render_glossary.render_glossary_intro(here())
+
+    @env.macro
+    def glossary_overview() -> str:
+        """The glossary's groups with links to every entry."""
+        return render_glossary.render_glossary_overview(edition, here())
+
+    @env.macro
+    def route_map() -> str:
+        """The SVG map of the places and the army's route."""
+        return render_map.render_map(edition, here())
+
+    @env.macro
+    def place_table() -> str:
+        """The map's text alternative: a table of places, names and dates."""
+        return render_map.render_place_table(edition, here())
 
 
 MACRO_NAMES = (
@@ -92,4 +120,9 @@ MACRO_NAMES = (
     "rights",
     "bibliography",
     "cite",
+    "glossary",
+    "glossary_intro",
+    "glossary_overview",
+    "route_map",
+    "place_table",
 )

@@ -1,20 +1,27 @@
 """The validated data of one build, with the views the pages need.
 
-An `Edition` is built once per build by `load.load_edition`. Everything that
-can be derived (paragraph numbers, the marks inside each paragraph, lookups
-by id) is derived here, so no fact is typed twice in `data/`.
+An `Edition` is built once per build by `load.load_edition` from the validated
+files in `data/`. Everything that can be derived (paragraph numbers, the marks
+and glossary mentions inside each paragraph, lookups by id) is derived here,
+so no fact is typed twice in `data/`. The references between files are
+checked by `crosscheck`.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .marks import Token, parse_marks
+from . import crosscheck, timeline
+from .marks import Mention, Token, parse_marks
+from .mentions import MentionFinder
 from .models import CableText, Document, Layer, Marks, Paragraph, Section, Source, Sources
+from .models_chronology import Chronology, Clock, Clocks, Event, RelatedDocuments
+from .models_glossary import GLOSSARY_KINDS, Entry, Glossary, GlossaryKind
 from .yaml_io import DataError
 
-__all__ = ["Edition", "NumberedParagraph"]
+__all__ = ["Edition", "GlossaryEntry", "NumberedParagraph"]
 
 
 @dataclass(frozen=True)
@@ -23,11 +30,22 @@ class NumberedParagraph:
     paragraph: Paragraph
     section: Section
     layer: Layer
-    tokens: tuple[Token, ...]  # the text split into plain strings and editorial marks
+    tokens: tuple[Token, ...]  # the text split into plain strings, editorial marks and glossary mentions
 
     @property
     def id(self) -> str:
         return self.paragraph.id
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    entry: Entry
+    kind: GlossaryKind
+    mentions: tuple[NumberedParagraph, ...]  # the paragraphs that mention it, in reading order
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
 
 
 @dataclass(frozen=True)
@@ -36,47 +54,67 @@ class Edition:
     text: CableText
     marks: Marks
     sources: Sources
+    glossary: dict[str, Glossary]  # by kind id ("people", "places", ...)
+    chronology: Chronology
+    clocks: Clocks
+    related: RelatedDocuments
     paragraphs: tuple[NumberedParagraph, ...]
+    entries: dict[str, GlossaryEntry] = field(repr=False)
     _by_id: dict[str, NumberedParagraph] = field(repr=False)
     _sources_by_id: dict[str, Source] = field(repr=False)
 
     @classmethod
-    def build(cls, *, document: Document, text: CableText, marks: Marks, sources: Sources) -> "Edition":
-        _unique("data/marks.yml", "mark kind id", [(m.id, f"kind '{m.id}'") for m in marks.marks])
-        _unique("data/marks.yml", "mark form", [(f, f"kind '{m.id}'") for m in marks.marks for f in m.forms])
-        _unique("data/sources.yml", "source id", [(s.id, f"entry {i}") for i, s in enumerate(sources.sources, 1)])
-        _unique(
-            "data/text.yml",
-            "id",
-            [(layer.id, f"layer '{layer.id}'") for layer in text.layers]
-            + [(s.id, f"a section of layer '{layer.id}'") for layer in text.layers for s in layer.sections]
-            + [(p.id, f"a paragraph in section '{s.id}'") for _, s, p in _walk(text)],
-            note="layers, sections and paragraphs share one set of anchors",
-        )
+    def build(cls, files: dict) -> "Edition":
+        """`files` maps each data file's name to its validated model."""
+        text: CableText = files["text.yml"]
+        marks: Marks = files["marks.yml"]
+        glossary = {kind.id: files[kind.file_name] for kind in GLOSSARY_KINDS}
+        crosscheck.unique_ids(files)
 
+        finder = MentionFinder(crosscheck.glossary_forms(glossary))
         numbered = []
         for layer, section, paragraph in _walk(text):
             try:
                 tokens = parse_marks(paragraph.text, marks.marks)
             except ValueError as error:
                 raise DataError(f"data/text.yml: paragraph '{paragraph.id}', field 'text': {error}") from None
-            numbered.append(NumberedParagraph(len(numbered) + 1, paragraph, section, layer, tokens))
-        by_id = {p.id: p for p in numbered}
-        sources_by_id = {s.id: s for s in sources.sources}
+            numbered.append(NumberedParagraph(len(numbered) + 1, paragraph, section, layer, finder.link(tokens)))
+        crosscheck.forms_occur(glossary, finder, [p.paragraph.text for p in numbered])
 
-        for step in document.chain:
-            entry = f"data/document.yml: chain step '{step.id}'"
-            if not step.paragraphs and not step.sources:
-                raise DataError(
-                    f"{entry}: give the cable paragraphs ('paragraphs') or the sources ('sources') "
-                    "that support this step; a claim without evidence cannot be published"
-                )
-            _known(entry, "paragraphs", step.paragraphs, by_id, "paragraph ids in data/text.yml")
-            _known(entry, "sources", step.sources, sources_by_id, "source ids in data/sources.yml")
-        return cls(document, text, marks, sources, tuple(numbered), by_id, sources_by_id)
+        mentioned: dict[str, list[NumberedParagraph]] = {}
+        for item in numbered:
+            for entry_id in dict.fromkeys(_mentioned_ids(item.tokens)):
+                mentioned.setdefault(entry_id, []).append(item)
+        entries = {
+            e.id: GlossaryEntry(e, kind, tuple(mentioned.get(e.id, ())))
+            for kind in GLOSSARY_KINDS
+            for e in glossary[kind.id].entries
+        }
+        edition = cls(
+            document=files["document.yml"],
+            text=text,
+            marks=marks,
+            sources=files["sources.yml"],
+            glossary=glossary,
+            chronology=files["chronology.yml"],
+            clocks=files["clocks.yml"],
+            related=files["related.yml"],
+            paragraphs=tuple(numbered),
+            entries=entries,
+            _by_id={p.id: p for p in numbered},
+            _sources_by_id={s.id: s for s in files["sources.yml"].sources},
+        )
+        crosscheck.references(edition)
+        return edition
 
     def paragraph(self, paragraph_id: str) -> NumberedParagraph:
         return self._by_id[paragraph_id]
+
+    def has_paragraph(self, paragraph_id: str) -> bool:
+        return paragraph_id in self._by_id
+
+    def has_source(self, source_id: str) -> bool:
+        return source_id in self._sources_by_id
 
     def source(self, source_id: str) -> Source:
         try:
@@ -85,6 +123,17 @@ class Edition:
             raise DataError(
                 f"unknown source id {source_id!r}; known ids: {', '.join(sorted(self._sources_by_id))}"
             ) from None
+
+    def entries_of(self, kind_id: str) -> list[GlossaryEntry]:
+        """A kind's entries, sorted by name."""
+        return sorted((e for e in self.entries.values() if e.kind.id == kind_id), key=lambda e: _sort_key(e.entry.name))
+
+    def clock(self, clock_id: str) -> Clock:
+        return next(c for c in self.clocks.clocks if c.id == clock_id)
+
+    def events(self) -> list[Event]:
+        """Every event, in time order (clock times converted to UTC where both are known)."""
+        return sorted(self.chronology.events, key=lambda e: timeline.sort_key(e, self.clock))
 
     def in_section(self, section: Section) -> Iterator[NumberedParagraph]:
         return (self._by_id[p.id] for p in section.paragraphs)
@@ -97,20 +146,15 @@ def _walk(text: CableText) -> Iterator[tuple[Layer, Section, Paragraph]]:
                 yield layer, section, paragraph
 
 
-def _unique(label: str, what: str, entries: list[tuple[str, str]], note: str = "") -> None:
-    """Refuse a value given twice; `entries` pairs each value with where it is defined."""
-    places: dict[str, list[str]] = {}
-    for value, where in entries:
-        places.setdefault(value, []).append(where)
-    for value, where in places.items():
-        if len(where) > 1:
-            why = f"; {note}" if note else ""
-            raise DataError(
-                f"{label}: duplicate {what} {value!r} (in {' and in '.join(where)}){why}; every one must be unique"
-            )
+def _mentioned_ids(tokens: tuple[Token, ...]) -> Iterator[str]:
+    for token in tokens:
+        if isinstance(token, Mention):
+            yield token.entry_id
+        elif not isinstance(token, str):
+            yield from _mentioned_ids(token.children)
 
 
-def _known(entry: str, field_name: str, ids: list[str], known: dict, what: str) -> None:
-    for value in ids:
-        if value not in known:
-            raise DataError(f"{entry}, field '{field_name}': unknown id {value!r}; it must be one of the {what}")
+def _sort_key(name: str) -> str:
+    """Sort "Ürümqi" with the U's and "“National”" with the N's."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalnum() or c == " ")
+    return stripped.casefold()

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import posixpath
 
-__all__ = ["ABOUT_PAGE", "TEXT_PAGE", "page_url", "relative"]
+__all__ = [
+    "ABOUT_PAGE", "CHRONOLOGY_PAGE", "MAP_PAGE", "SOURCES_PAGE", "TEXT_PAGE", "markdown_link", "page_url", "relative",
+]
 
 TEXT_PAGE = "text.md"
 ABOUT_PAGE = "about.md"
+SOURCES_PAGE = "sources.md"
+MAP_PAGE = "map.md"
+CHRONOLOGY_PAGE = "chronology.md"
 
 
 def page_url(src: str) -> str:
@@ -29,3 +34,9 @@ def relative(from_url: str, to_src: str, anchor: str = "") -> str:
     if anchor:
         return f"{path}#{anchor}"
     return path or "./"
+
+
+def markdown_link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from the page `from_src` to `to_src` (MkDocs resolves and checks these)."""
+    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return f"{path}#{anchor}" if anchor else path

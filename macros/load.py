@@ -24,12 +24,7 @@ def load_edition(data_dir: Path) -> Edition:
     """Validate each data file against its model, then cross-check the references between them."""
     models = {name: validate_file(data_dir / name, f"data/{name}", model) for name, model in ROOT_MODELS.items()}
     try:
-        return Edition.build(
-            document=models["document.yml"],
-            text=models["text.yml"],
-            marks=models["marks.yml"],
-            sources=models["sources.yml"],
-        )
+        return Edition.build(models)
     except DataError as error:
         raise DataError(f"{error} (cross-check of the files in data/)") from None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .models import MarkKind
 
-__all__ = ["Mark", "Token", "classify", "parse_marks", "plain_text"]
+__all__ = ["Mark", "Mention", "Token", "classify", "parse_marks", "plain_text"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,15 @@ class Mark:
     children: tuple["Token", ...]  # the bracket's content, brackets included
 
 
-Token = str | Mark
+@dataclass(frozen=True)
+class Mention:
+    """A glossary entry's form as printed in the text (found by `mentions.MentionFinder`)."""
+
+    entry_id: str
+    text: str
+
+
+Token = str | Mark | Mention
 
 
 def classify(bracketed: str, kinds: list[MarkKind]) -> MarkKind:
@@ -84,4 +92,6 @@ def _merge(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 
 def plain_text(tokens: tuple[Token, ...]) -> str:
     """The text the tokens came from."""
-    return "".join(t if isinstance(t, str) else plain_text(t.children) for t in tokens)
+    return "".join(
+        t if isinstance(t, str) else t.text if isinstance(t, Mention) else plain_text(t.children) for t in tokens
+    )

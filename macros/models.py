@@ -4,74 +4,22 @@ Each YAML file in `data/` is validated against one of the root models below
 (`ROOT_MODELS`). Models are frozen and forbid unknown fields, so a typo in a
 field name is an error, not a silently ignored value.
 
-Field conventions (documented for editors in the README):
-
-- `Id` values are permanent: lower-case words joined by hyphens.
-- `CableStr` fields hold the cable's words exactly as printed; they are always
-  shown literally.
-- `Prose` fields are our own writing; they may use the small Markdown subset in
-  `macros.markup` (emphasis, strong, https links) and nothing else.
+Field types (`Id`, `CableStr`, `Prose`, ...) are defined in `fields.py`; the
+glossary, chronology and teaching files have their models in sibling modules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import Field
 
-__all__ = [
-    "ArchiveRecord",
-    "CableText",
-    "ChainStep",
-    "Document",
-    "Layer",
-    "MarkKind",
-    "Marks",
-    "Paragraph",
-    "ROOT_MODELS",
-    "Section",
-    "Source",
-    "Sources",
-]
-
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_URL_RE = re.compile(r"https://[^\s<>\"']+")
-
-
-def _check_id(value: str) -> str:
-    if not _ID_RE.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lower-case letters and digits in words "
-            "joined by single hyphens, e.g. 's2-version-1'"
-        )
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not _URL_RE.fullmatch(value):
-        raise ValueError(f"{value!r} is not a valid address: it must start with https:// and contain no spaces")
-    return value
-
-
-def _check_not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty or only spaces")
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Text = Annotated[str, AfterValidator(_check_not_blank)]
-CableStr = Annotated[str, AfterValidator(_check_not_blank)]
-Prose = Annotated[str, AfterValidator(_check_not_blank)]
+from .fields import CableStr, Id, Model, Prose, Text, Url, WebUrl
+from .models_chronology import Chronology, Clocks, RelatedDocuments
+from .models_glossary import GLOSSARY_KINDS, Glossary
 
 LayerId = Literal["envelope", "cover", "letter", "report", "transmission"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- data/sources.yml -------------------------------------------------------
@@ -86,7 +34,7 @@ class Source(Model):
     title: Text
     publisher: Text
     year: int | None = None
-    url: Url | None = None
+    url: WebUrl | None = None
     note: Prose | None = Field(default=None, description="What the source is used for, or caveats.")
 
 
@@ -188,4 +136,8 @@ ROOT_MODELS: dict[str, type[Model]] = {
     "marks.yml": Marks,
     "sources.yml": Sources,
     "text.yml": CableText,
+    **{kind.file_name: Glossary for kind in GLOSSARY_KINDS},
+    "chronology.yml": Chronology,
+    "clocks.yml": Clocks,
+    "related.yml": RelatedDocuments,
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import citation
 from .edition import Edition
-from .links import ABOUT_PAGE, TEXT_PAGE, relative
+from .links import SOURCES_PAGE, TEXT_PAGE, markdown_link, relative
 from .markup import escape, escape_markdown, render_prose
 from .models import ArchiveRecord, ChainStep, Source
 
@@ -20,6 +20,7 @@ __all__ = [
     "render_rights",
     "render_sources",
     "source_anchor",
+    "source_links",
 ]
 
 
@@ -75,8 +76,7 @@ def _evidence(edition: Edition, step: ChainStep, here: str) -> str:
         )
         parts.append(f"In the cable: {links}")
     if step.sources:
-        links = ", ".join(_source_link(edition.source(sid), here) for sid in step.sources)
-        parts.append(f"Sources: {links}")
+        parts.append(f"Sources: {source_links(edition, step.sources, here)}")
     return f'<p class="cbl-evidence">{". ".join(parts)}.</p>'
 
 
@@ -118,7 +118,12 @@ def render_rights(edition: Edition) -> str:
 
 
 def _source_link(source: Source, here: str) -> str:
-    return f'<a href="{relative(here, ABOUT_PAGE, source_anchor(source))}">{escape(source.short)}</a>'
+    return f'<a href="{relative(here, SOURCES_PAGE, source_anchor(source))}">{escape(source.short)}</a>'
+
+
+def source_links(edition: Edition, source_ids: list[str], here: str) -> str:
+    """Links to the given sources in the bibliography, separated by semicolons."""
+    return "; ".join(_source_link(edition.source(sid), here) for sid in source_ids)
 
 
 def render_sources(edition: Edition) -> str:
@@ -133,7 +138,7 @@ def render_sources(edition: Edition) -> str:
     return f'<ul class="cbl-sources">{"".join(items)}</ul>\n'
 
 
-def render_cite(edition: Edition, source_id: str) -> str:
+def render_cite(edition: Edition, source_id: str, page_src: str) -> str:
     """An inline Markdown citation for prose pages: a link to the source in the bibliography."""
     source = edition.source(source_id)
-    return f"([{escape_markdown(source.short)}]({ABOUT_PAGE}#{source_anchor(source)}))"
+    return f"([{escape_markdown(source.short)}]({markdown_link(page_src, SOURCES_PAGE, source_anchor(source))}))"

@@ -9,10 +9,16 @@ search index; paragraphs are raw HTML blocks, which Markdown leaves untouched.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .edition import Edition, NumberedParagraph
-from .marks import Mark, Token
+from .links import TEXT_PAGE, page_url
+from .marks import Mark, Mention, Token
 from .markup import escape, escape_markdown, render_prose
 from .models import Layer, MarkKind, Section
+from .render_glossary import render_mention, render_mention_descriptions
+
+MentionRenderer = Callable[[Mention], str]
 
 __all__ = ["render_cable", "render_layer", "render_mark_legend", "render_paragraph", "render_tokens"]
 
@@ -30,55 +36,72 @@ def mark_anchor(kind: MarkKind) -> str:
     return f"mark-{kind.id}"
 
 
-def render_tokens(tokens: tuple[Token, ...]) -> str:
-    """HTML for text split into plain strings and marks; line breaks become <br>."""
-    return "".join(_render_token(t) for t in tokens)
+def _plain(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
 
 
-def _render_token(token: Token) -> str:
+def render_tokens(tokens: tuple[Token, ...], mention: MentionRenderer | None = None) -> str:
+    """HTML for text split into plain strings, marks and mentions; line breaks become <br>.
+
+    Mentions become links with `mention`; without it they are plain text.
+    """
+    return "".join(_render_token(t, mention) for t in tokens)
+
+
+def _render_token(token: Token, mention: MentionRenderer | None) -> str:
     if isinstance(token, str):
-        return "<br>".join(escape(line) for line in token.split("\n"))
-    return _render_mark(token)
+        return _plain(token)
+    if isinstance(token, Mention):
+        return mention(token) if mention else _plain(token.text)
+    return _render_mark(token, mention)
 
 
-def _render_mark(mark: Mark) -> str:
+def _render_mark(mark: Mark, mention: MentionRenderer | None) -> str:
     kind = mark.kind
     return (
         f'<span class="cbl-mark cbl-mark--{kind.id}" tabindex="0" '
         f'aria-describedby="{mark_anchor(kind)}" data-cbl-tip="{escape(kind.name)}: {escape(kind.explanation)}">'
-        f"{render_tokens(mark.children)}</span>"
+        f"{render_tokens(mark.children, mention)}</span>"
     )
 
 
-def render_paragraph(item: NumberedParagraph) -> str:
+def render_paragraph(item: NumberedParagraph, mention: MentionRenderer | None = None) -> str:
     pid, number = escape(item.id), item.number
     return (
         f'<div class="cbl-para cbl-para--{item.paragraph.style}" id="{pid}">'
         f'<a class="cbl-para__num" href="#{pid}" aria-label="Paragraph {number}">{number}</a>'
-        f'<p class="cbl-para__text">{render_tokens(item.tokens)}</p>'
+        f'<p class="cbl-para__text">{render_tokens(item.tokens, mention)}</p>'
         f'<button type="button" class="cbl-copy cbl-copy--link" data-cbl-copy="link" data-cbl-target="{pid}" '
         f'aria-label="Copy link to paragraph {number}" title="Copy link to paragraph {number}">{_LINK_ICON}</button>'
         "</div>"
     )
 
 
-def _render_section(edition: Edition, layer: Layer, section: Section) -> str:
-    paragraphs = "".join(render_paragraph(p) for p in edition.in_section(section))
+def _render_section(edition: Edition, layer: Layer, section: Section, mention: MentionRenderer) -> str:
+    paragraphs = "".join(render_paragraph(p, mention) for p in edition.in_section(section))
     if section.heading:
         heading = f"### {escape_markdown(section.heading)} {{ #{section.id} .cbl-heading }}\n\n"
         return f'{heading}<div class="cbl-section cbl-layer cbl-layer--{layer.id}">{paragraphs}</div>\n\n'
     return f'<div class="cbl-section cbl-layer cbl-layer--{layer.id}" id="{section.id}">{paragraphs}</div>\n\n'
 
 
-def render_layer(edition: Edition, layer: Layer) -> str:
+def render_layer(edition: Edition, layer: Layer, mention: MentionRenderer) -> str:
     heading = f"## {escape_markdown(layer.title)} {{ #{layer.id} .cbl-heading .cbl-heading--{layer.id} }}\n\n"
     about = f'<p class="cbl-layer-about">{render_prose(layer.about)}</p>\n\n'
-    return heading + about + "".join(_render_section(edition, layer, s) for s in layer.sections)
+    return heading + about + "".join(_render_section(edition, layer, s, mention) for s in layer.sections)
+
+
+def mention_links(edition: Edition, here: str) -> MentionRenderer:
+    """Render mentions as links to their glossary entries, from the page at `here`."""
+    return lambda m: render_mention(edition, m, here)
 
 
 def render_cable(edition: Edition) -> str:
-    """The whole text, layer by layer."""
-    return "".join(render_layer(edition, layer) for layer in edition.text.layers)
+    """The whole text, layer by layer, every mention linked to its glossary entry."""
+    mention = mention_links(edition, page_url(TEXT_PAGE))
+    body = "".join(render_layer(edition, layer, mention) for layer in edition.text.layers)
+    mentioned = [e.id for e in edition.entries.values() if e.mentions]
+    return body + render_mention_descriptions(edition, mentioned)
 
 
 def render_mark_legend(edition: Edition) -> str:

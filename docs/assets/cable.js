@@ -57,4 +57,20 @@
       status().textContent = "Could not copy. Select the text and copy it by hand: " + text;
     });
   });
+
+  /* Touch: a first tap on a glossary mention shows its description (the tip appears on focus);
+     a second tap on the same mention follows the link. Mouse and keyboard are unchanged. */
+  var lastPointer = "mouse";
+  var armed = null;
+  document.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; }, true);
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest(".cbl-term");
+    if (!term || lastPointer !== "touch") return;
+    if (armed !== term) {
+      event.preventDefault();
+      armed = term;
+      term.focus();
+      status().textContent = term.getAttribute("data-cbl-tip") + ". Tap again to open the glossary entry.";
+    }
+  });
 })();
