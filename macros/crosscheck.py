@@ -55,6 +55,9 @@ def unique_ids(files: dict) -> None:
     unique("data/chronology.yml", "event id", [(e.id, f"entry {i}") for i, e in enumerate(files["chronology.yml"].events, 1)])
     unique("data/clocks.yml", "clock id", [(c.id, f"entry {i}") for i, c in enumerate(files["clocks.yml"].clocks, 1)])
     unique("data/related.yml", "document id", [(d.id, f"entry {i}") for i, d in enumerate(files["related.yml"].documents, 1)])
+    unique("data/questions.yml", "question id", [(q.id, f"entry {i}") for i, q in enumerate(files["questions.yml"].questions, 1)])
+    unique("data/categories.yml", "category id", [(c.id, f"entry {i}") for i, c in enumerate(files["categories.yml"].categories, 1)])
+    unique("data/packets.yml", "packet id", [(p.id, f"entry {i}") for i, p in enumerate(files["packets.yml"].packets, 1)])
 
 
 def glossary_forms(glossary: dict[str, Glossary]) -> dict[str, str]:
@@ -83,6 +86,7 @@ def references(edition: "Edition") -> None:
     _glossary(edition)
     _chronology(edition)
     _related(edition)
+    _teaching(edition)
 
 
 def _known(entry: str, field_name: str, ids: Iterable[str], is_known, what: str) -> None:
@@ -165,3 +169,30 @@ def _related(edition: "Edition") -> None:
         entry = f"data/related.yml: document '{document.id}'"
         _paragraphs(edition, entry, document.paragraphs)
         _sources(edition, entry, document.sources)
+
+
+def _teaching(edition: "Edition") -> None:
+    for question in edition.questions.questions:
+        entry = f"data/questions.yml: question '{question.id}'"
+        _paragraphs(edition, entry, question.paragraphs)
+        _sources(edition, entry, question.sources)
+    for category in edition.categories.categories:
+        entry = f"data/categories.yml: category '{category.id}'"
+        _entries_of(edition, entry, "places", category.places, "places")
+        for field_name in ("conduct", "examples", "named_units", "population", "policy"):
+            value = getattr(category, field_name)
+            for quote in value if isinstance(value, list) else [value]:
+                _paragraphs(edition, f"{entry}, field '{field_name}'", [quote.paragraph])
+                if quote.quote not in edition.paragraph(quote.paragraph).paragraph.text:
+                    raise DataError(
+                        f"{entry}, field '{field_name}': the quotation {quote.quote!r} is not in paragraph "
+                        f"'{quote.paragraph}'; copy the words exactly as the cable prints them"
+                    )
+    for i, guide in enumerate(edition.categories.reading_guide, 1):
+        _sources(edition, f"data/categories.yml: reading_guide[{i}]", guide.sources)
+    known_questions = {q.id for q in edition.questions.questions}
+    for packet in edition.packets.packets:
+        entry = f"data/packets.yml: packet '{packet.id}'"
+        _known(entry, "passages", packet.passages, lambda p: bool(edition.passage(p)),
+               "paragraph, section or layer ids in data/text.yml")
+        _known(entry, "questions", packet.questions, known_questions.__contains__, "question ids in data/questions.yml")

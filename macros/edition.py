@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from . import crosscheck, timeline
 from .marks import Mention, Token, parse_marks
@@ -19,6 +19,7 @@ from .mentions import MentionFinder
 from .models import CableText, Document, Layer, Marks, Paragraph, Section, Source, Sources
 from .models_chronology import Chronology, Clock, Clocks, Event, RelatedDocuments
 from .models_glossary import GLOSSARY_KINDS, Entry, Glossary, GlossaryKind
+from .models_teaching import Categories, Packet, Packets, Question, Questions
 from .yaml_io import DataError
 
 __all__ = ["Edition", "GlossaryEntry", "NumberedParagraph"]
@@ -58,6 +59,9 @@ class Edition:
     chronology: Chronology
     clocks: Clocks
     related: RelatedDocuments
+    questions: Questions
+    categories: Categories
+    packets: Packets
     paragraphs: tuple[NumberedParagraph, ...]
     entries: dict[str, GlossaryEntry] = field(repr=False)
     _by_id: dict[str, NumberedParagraph] = field(repr=False)
@@ -99,6 +103,9 @@ class Edition:
             chronology=files["chronology.yml"],
             clocks=files["clocks.yml"],
             related=files["related.yml"],
+            questions=files["questions.yml"],
+            categories=files["categories.yml"],
+            packets=files["packets.yml"],
             paragraphs=tuple(numbered),
             entries=entries,
             _by_id={p.id: p for p in numbered},
@@ -137,6 +144,27 @@ class Edition:
 
     def in_section(self, section: Section) -> Iterator[NumberedParagraph]:
         return (self._by_id[p.id] for p in section.paragraphs)
+
+    def passage(self, passage_id: str) -> list[NumberedParagraph]:
+        """The paragraphs of a paragraph, section or layer id, in reading order."""
+        if passage_id in self._by_id:
+            return [self._by_id[passage_id]]
+        return [p for p in self.paragraphs if passage_id in (p.section.id, p.layer.id)]
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions.questions if q.id == question_id)
+
+    def packet_paragraphs(self, packet: Packet) -> list[NumberedParagraph]:
+        seen: dict[str, NumberedParagraph] = {}
+        for passage_id in packet.passages:
+            for p in self.passage(passage_id):
+                seen.setdefault(p.id, p)
+        return sorted(seen.values(), key=lambda p: p.number)
+
+    def questions_on(self, paragraphs: Iterable[NumberedParagraph]) -> list[Question]:
+        """Questions that rest on any of the given paragraphs."""
+        ids = {p.id for p in paragraphs}
+        return [q for q in self.questions.questions if ids.intersection(q.paragraphs)]
 
 
 def _walk(text: CableText) -> Iterator[tuple[Layer, Section, Paragraph]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 
 __all__ = [
-    "ABOUT_PAGE", "CHRONOLOGY_PAGE", "MAP_PAGE", "SOURCES_PAGE", "TEXT_PAGE", "markdown_link", "page_url", "relative",
+    "ABOUT_PAGE", "CATEGORIES_PAGE", "CHRONOLOGY_PAGE", "QUESTIONS_PAGE", "MAP_PAGE", "SOURCES_PAGE", "TEXT_PAGE", "markdown_link", "page_url", "relative",
 ]
 
 TEXT_PAGE = "text.md"
@@ -17,6 +17,8 @@ ABOUT_PAGE = "about.md"
 SOURCES_PAGE = "sources.md"
 MAP_PAGE = "map.md"
 CHRONOLOGY_PAGE = "chronology.md"
+QUESTIONS_PAGE = "questions.md"
+CATEGORIES_PAGE = "categories.md"
 
 
 def page_url(src: str) -> str:

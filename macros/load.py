@@ -44,8 +44,13 @@ def _describe(path: Path, label: str, raw: Any, model: type[BaseModel], error: d
     entry_loc, field = _split_loc(loc)
     line = line_of(path, loc) or line_of(path, entry_loc)
     where = f"{label}, line {line}" if line else label
-    entry = _entry_name(raw, entry_loc)
     kind, message = error["type"], error["msg"]
+    if kind == "value_error" and loc and isinstance(loc[-1], int):
+        # A rule about several fields of one entry (the model's own check): the message names them.
+        line = line_of(path, loc + ("id",)) or line
+        where = f"{label}, line {line}" if line else label
+        return f"{where}: entry {_entry_name(raw, loc)}: {message.removeprefix('Value error, ')}"
+    entry = _entry_name(raw, entry_loc)
     if kind == "missing":
         what = f"field '{field}' is required but missing"
     elif kind == "extra_forbidden":

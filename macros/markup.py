@@ -36,17 +36,27 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def render_prose(text: str) -> str:
-    """HTML for a prose field: escaped, then emphasis, strong and https links applied."""
+def render_prose(text: str, refs: dict[str, str] | None = None) -> str:
+    """HTML for a prose field: escaped, then emphasis, strong and https links applied.
+
+    `refs` maps ids (of paragraphs or sources) to the HTML that replaces them where
+    they appear as whole words, so notes can point to evidence by its permanent id.
+    """
     links: list[str] = []
+
+    def keep(html_: str) -> str:
+        links.append(html_)
+        return f"\x00{len(links) - 1}\x00"
 
     def keep_link(match: re.Match[str]) -> str:
         label, url = match.group(1), match.group(2)
-        links.append(f'<a href="{escape(url)}">{_inline(escape(label))}</a>')
-        return f"\x00{len(links) - 1}\x00"
+        return keep(f'<a href="{escape(url)}">{_inline(escape(label))}</a>')
 
     # Links are cut out first so that their addresses are not touched by the emphasis rules.
     body = _LINK.sub(keep_link, text)
+    if refs:
+        pattern = "|".join(re.escape(k) for k in sorted(refs, key=len, reverse=True))
+        body = re.sub(f"(?<![\\w/-])(?:{pattern})(?![\\w/-])", lambda m: keep(refs[m.group()]), body)
     body = _inline(escape(body))
     return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], body)
 

@@ -18,6 +18,7 @@ from pydantic import Field
 from .fields import CableStr, Id, Model, Prose, Text, Url, WebUrl
 from .models_chronology import Chronology, Clocks, RelatedDocuments
 from .models_glossary import GLOSSARY_KINDS, Glossary
+from .models_teaching import Categories, Packets, Questions
 
 LayerId = Literal["envelope", "cover", "letter", "report", "transmission"]
 
@@ -140,4 +141,7 @@ ROOT_MODELS: dict[str, type[Model]] = {
     "chronology.yml": Chronology,
     "clocks.yml": Clocks,
     "related.yml": RelatedDocuments,
+    "questions.yml": Questions,
+    "categories.yml": Categories,
+    "packets.yml": Packets,
 }

@@ -5,7 +5,9 @@ coordinates (those too far away to fit, such as Peking and Moscow, as labelled
 pointers at the frame's edge), and the army's route with the dates the cable
 gives, taken from the `route` of the events in `data/chronology.yml`.
 Colours come from the page's CSS, so the map follows the light and dark
-schemes and prints in black and white.
+schemes and prints in black and white. Links inside the SVG use `xlink:href`:
+Material's instant navigation rewrites every `[href]` on the page and fails
+on SVG links, whose `href` property is read-only.
 
 The projection is equirectangular, with longitudes shrunk by the cosine of the
 frame's middle latitude: over a few hundred kilometres this keeps distances
@@ -157,7 +159,7 @@ def _place(frame: Frame, item: GlossaryEntry, here: str, dates: list[str], on_ro
     )
     name = f"{_label(item)}: {item.entry.name}" + (f", {', '.join(dates)}" if dates else "")
     return (
-        f'<a href="{entry_href(item, here)}" id="place-{item.id}" class="cbl-map__place{" cbl-map__place--route" if on_route else ""}" '
+        f'<a xlink:href="{entry_href(item, here)}" id="place-{item.id}" class="cbl-map__place{" cbl-map__place--route" if on_route else ""}" '
         f'aria-label="{escape(name)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{6 if on_route else 4.5}"/>'
         f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_label(item))}{date_line}</text></a>'
     )
@@ -184,7 +186,7 @@ def _pointer(frame: Frame, item: GlossaryEntry, here: str, origin: GlossaryEntry
     anchor = "end" if vx > 0 else "start"
     tx_label = x - 12 if vx > 0 else x + 12
     return (
-        f'<a href="{entry_href(item, here)}" id="place-{item.id}" class="cbl-map__place cbl-map__place--far" aria-label="{escape(name)}">'
+        f'<a xlink:href="{entry_href(item, here)}" id="place-{item.id}" class="cbl-map__place cbl-map__place--far" aria-label="{escape(name)}">'
         f'<path class="cbl-map__arrow" d="M0 -7L14 0L0 7Z" transform="translate({x:.1f} {y:.1f}) rotate({angle:.1f})"/>'
         f'<text x="{tx_label:.1f}" y="{y - 4:.1f}" text-anchor="{anchor}">{escape(_label(item))} →</text>'
         f'<text class="cbl-map__date" x="{tx_label:.1f}" y="{y + 14:.1f}" text-anchor="{anchor}">{escape(far)}</text></a>'

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .edition import Edition, NumberedParagraph
-from .links import TEXT_PAGE, page_url
+from .links import QUESTIONS_PAGE, TEXT_PAGE, page_url, relative
 from .marks import Mark, Mention, Token
 from .markup import escape, escape_markdown, render_prose
 from .models import Layer, MarkKind, Section
@@ -77,8 +77,18 @@ def render_paragraph(item: NumberedParagraph, mention: MentionRenderer | None = 
     )
 
 
+def _section_questions(edition: Edition, section: Section) -> str:
+    """A link from a section of the text to the questions that rest on it."""
+    count = len(edition.questions_on(edition.in_section(section)))
+    if not count:
+        return ""
+    href = relative(page_url(TEXT_PAGE), QUESTIONS_PAGE, f"on-{section.id}")
+    return f'<p class="cbl-section-questions"><a href="{href}">{count} discussion question{"s" if count != 1 else ""} on this part</a></p>'
+
+
 def _render_section(edition: Edition, layer: Layer, section: Section, mention: MentionRenderer) -> str:
     paragraphs = "".join(render_paragraph(p, mention) for p in edition.in_section(section))
+    paragraphs += _section_questions(edition, section)
     if section.heading:
         heading = f"### {escape_markdown(section.heading)} {{ #{section.id} .cbl-heading }}\n\n"
         return f'{heading}<div class="cbl-section cbl-layer cbl-layer--{layer.id}">{paragraphs}</div>\n\n'

@@ -68,6 +68,14 @@ def _second_paragraph(data: dict) -> dict:
     return data["layers"][0]["sections"][0]["paragraphs"][1]
 
 
+def _entry(data: dict, entry_id: str) -> dict:
+    return next(e for e in data["entries"] if e["id"] == entry_id)
+
+
+def _event(data: dict, event_id: str) -> dict:
+    return next(e for e in data["events"] if e["id"] == event_id)
+
+
 # (case, mutation, fragments the message must contain: file, entry, field, what is valid)
 BROKEN = [
     ("missing field", _yaml("text.yml", lambda d: _first_paragraph(d).pop("text")),
@@ -104,7 +112,7 @@ BROKEN = [
      ["data/sources.yml", "top level must be a mapping"]),
     ("invalid date", _text("document.yml", "date: 1949-10-25", "date: 1949-13-45"),
      ["data/document.yml", "field 'date'", "date"]),
-    ("address not https", _yaml("sources.yml", lambda d: d["sources"][0].update(url="javascript:alert(1)")),
+    ("address not a web address", _yaml("sources.yml", lambda d: d["sources"][0].update(url="javascript:alert(1)")),
      ["data/sources.yml", "sources[1] (id 'wilson-record')", "field 'url'", "https://"]),
     ("duplicate source id", _yaml("sources.yml", lambda d: d["sources"][1].update(id="wilson-record")),
      ["data/sources.yml", "duplicate source id 'wilson-record'"]),
@@ -116,6 +124,54 @@ BROKEN = [
      ["data/document.yml", "chain step 'report'", "evidence"]),
     ("missing file", lambda data_dir: (data_dir / "marks.yml").unlink(),
      ["data/marks.yml", "cannot be read"]),
+    # glossary
+    ("uncertain without a reason", _yaml("places.yml", lambda d: _entry(d, "hami").update(certainty="uncertain")),
+     ["data/places.yml", "(id 'hami')", "'certainty_note' must say why"]),
+    ("form not in the text", _yaml("places.yml", lambda d: _entry(d, "hami").update(forms=["KUMUL"])),
+     ["data/places.yml", "(id 'hami')", "field 'forms'", "'KUMUL'", "exactly as the cable prints it"]),
+    ("form 'corrected'", _yaml("people.yml", lambda d: _entry(d, "luo-shuren").update(forms=["LUO", "Luo"])),
+     ["data/people.yml", "(id 'luo-shuren')", "field 'forms'", "'Luo'"]),
+    ("form of two entries", _yaml("units.yml", lambda d: _entry(d, "pla").update(forms=["PLA", "HAMI"])),
+     ["duplicate form 'HAMI'", "entry 'hami' of data/places.yml", "entry 'pla' of data/units.yml"]),
+    ("glossary id reused", _yaml("terms.yml", lambda d: _entry(d, "liang").update(id="hami")),
+     ["duplicate glossary id 'hami'", "data/places.yml", "data/terms.yml"]),
+    ("latitude out of range", _yaml("places.yml", lambda d: _entry(d, "hami").update(coordinates={"lat": 95, "lon": 93})),
+     ["data/places.yml", "(id 'hami') > coordinates", "field 'lat'", "less than or equal to 90"]),
+    ("coordinates for a person", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(coordinates={"lat": 39.9, "lon": 116.4})),
+     ["data/people.yml", "'mao-zedong'", "field 'coordinates'", "only places"]),
+    ("fact without a source", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(sources=[])),
+     ["data/people.yml", "(id 'mao-zedong')", "needs a source", "'cable_only: true'"]),
+    ("unknown source in an entry", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(sources=["no-such-source"])),
+     ["data/people.yml", "'mao-zedong'", "field 'sources'", "'no-such-source'", "data/sources.yml"]),
+    ("bad language tag", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "哈密", "lang": "Chinese"}])),
+     ["data/places.yml", "(id 'hami') > scripts[1]", "field 'lang'", "'zh-Hans'"]),
+    ("context entry with forms", _yaml("people.yml", lambda d: _entry(d, "gary-goldberg").update(forms=["Stalin"])),
+     ["data/people.yml", "(id 'gary-goldberg')", "'context_only: true'", "no 'forms'"]),
+    # chronology
+    ("event at an unknown place", _yaml("chronology.yml", lambda d: d["events"][0].update(places=["atlantis"])),
+     ["data/chronology.yml", "event 'advance-begins'", "field 'places'", "'atlantis'", "data/places.yml"]),
+    ("person given as a place", _yaml("chronology.yml", lambda d: d["events"][0].update(places=["mao-zedong"])),
+     ["data/chronology.yml", "field 'places'", "'mao-zedong'", "data/places.yml"]),
+    ("impossible date", _yaml("chronology.yml", lambda d: d["events"][0].update(date="1949-10-32")),
+     ["data/chronology.yml", "(id 'advance-begins')", "field 'date'", "YYYY-MM-DD"]),
+    ("clock time without a clock", _yaml("chronology.yml", lambda d: _event(d, "deciphered").pop("clock")),
+     ["data/chronology.yml", "(id 'deciphered')", "'clock'", "data/clocks.yml"]),
+    ("unknown clock", _yaml("chronology.yml", lambda d: _event(d, "deciphered").update(clock="tokyo")),
+     ["data/chronology.yml", "event 'deciphered'", "field 'clock'", "'tokyo'"]),
+    ("time without precision 'time'", _yaml("chronology.yml", lambda d: _event(d, "deciphered").update(precision="day")),
+     ["data/chronology.yml", "(id 'deciphered')", "'time'", "'precision'"]),
+    ("context without a source", _yaml("chronology.yml", lambda d: _event(d, "prc-founded").update(sources=[])),
+     ["data/chronology.yml", "(id 'prc-founded')", "'context' event must cite its 'sources'"]),
+    ("cable event without paragraphs", _yaml("chronology.yml", lambda d: _event(d, "turpan-entered").update(paragraphs=[])),
+     ["data/chronology.yml", "(id 'turpan-entered')", "'paragraphs'"]),
+    ("same-day times out of order", _yaml("chronology.yml", lambda d: _event(d, "typed").update(time="12:00")),
+     ["data/chronology.yml", "event 'typed'", "field 'time'", "12:00", "'deciphered'", "move it"]),
+    ("unknown source in a disagreement", _yaml("chronology.yml", lambda d: _event(d, "report-written-in-hami")["disagreements"][0].update(source="nope")),
+     ["data/chronology.yml", "event 'report-written-in-hami'", "field 'disagreements'", "'nope'"]),
+    ("bad UTC offset", _yaml("clocks.yml", lambda d: d["clocks"][0].update(utc_offset="3")),
+     ["data/clocks.yml", "(id 'moscow')", "field 'utc_offset'", "+HH:MM"]),
+    ("long quotation", _yaml("related.yml", lambda d: d["documents"][0].update(quote=" ".join(["word"] * 30))),
+     ["data/related.yml", "documents[1]", "25 words at most"]),
 ]
 
 
