@@ -72,7 +72,7 @@ def _evidence(edition: Edition, event: Event, here: str) -> str:
         rows.append(("People", _entry_links(edition, event.people, here)))
     if event.sources:
         rows.append(("Sources", source_links(edition, event.sources, here)))
-    items = "".join(f"<dt>{label}</dt><dd>{html}</dd>" for label, html in rows)
+    items = "".join(f"<dt>{label}</dt> <dd>{html}</dd> " for label, html in rows)
     return f'<dl class="cbl-event__evidence">{items}</dl>'
 
 

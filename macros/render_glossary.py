@@ -87,7 +87,8 @@ def format_coordinates(point: Coordinates) -> str:
 
 
 def _fact(label: str, html: str) -> str:
-    return f"<dt>{escape(label)}</dt><dd>{html}</dd>"
+    # The spaces keep words apart in the search index, which strips the tags.
+    return f"<dt>{escape(label)}</dt> <dd>{html}</dd> "
 
 
 def _mentions(edition: Edition, item: GlossaryEntry, here: str) -> str:

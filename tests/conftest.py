@@ -43,11 +43,16 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, site_url: str | None = None, edition: str | None = None
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("CABLE_MKDOCS_COMMAND", None)
+    env.pop("CABLE_EDITION", None)
     if site_url:
         env["SITE_URL"] = site_url
+    if edition:
+        env["CABLE_EDITION"] = edition
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -84,6 +89,20 @@ def site(tmp_path_factory, base_url) -> Path:
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "\n".join(warnings)
+    return site_dir
+
+
+def assert_clean_build(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert not warnings, "\n".join(warnings)
+
+
+@pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory) -> Path:
+    """The instructor edition (CABLE_EDITION=instructor), built strictly once per session."""
+    site_dir = tmp_path_factory.mktemp("instructor-site")
+    assert_clean_build(mkdocs_build(ROOT, site_dir, edition="instructor"))
     return site_dir
 
 

@@ -103,3 +103,63 @@ def test_editorial_mark_explains_itself_on_keyboard_focus(context_factory, serve
     assert "Sic" in tip and "thus" in tip
     described_by = mark.get_attribute("aria-describedby")
     assert "thus" in page.inner_text(f"#{described_by}")
+
+
+def test_glossary_mention_explains_itself_on_focus_and_on_a_first_tap(context_factory, server):
+    page = open_page(context_factory(), server + "text/")
+    mention = page.locator('#s3-fires a.cbl-term[href$="#jinghua"]')
+    mention.focus()
+    tip = mention.evaluate("m => getComputedStyle(m, '::after').content")
+    assert "Hutubi" in tip
+    described = page.evaluate("id => document.getElementById(id).textContent", mention.get_attribute("aria-describedby"))
+    assert described.startswith("Hutubi")
+
+    phone = open_page(context_factory(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740}), server + "text/")
+    target = phone.locator('#s3-fires a.cbl-term[href$="#jinghua"]')
+    target.tap()
+    assert phone.url.endswith("/text/"), "a first tap shows the description instead of leaving the paragraph"
+    tip_box = target.evaluate("m => { const s = getComputedStyle(m, '::after'); return [s.content, s.position] }")
+    assert "Hutubi" in tip_box[0] and tip_box[1] == "fixed"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    target.tap()
+    phone.wait_for_url("**/glossary/places/**")
+    assert phone.url.endswith("#jinghua")
+
+
+@pytest.mark.parametrize("variant, entry", [("Kumul", "hami"), ("Dihua", "urumqi"), ("Barkol", "zhenxi")])
+def test_site_search_finds_an_entry_by_a_variant_name(context_factory, server, variant, entry):
+    page = open_page(context_factory(), server)
+    page.click(".md-search__input")
+    page.keyboard.type(variant, delay=50)
+    # The entry's own section is among the results (Material may fold it under "more on this page").
+    page.locator(f'.md-search-result a[href$="#{entry}"]').first.wait_for(state="attached", timeout=20000)
+
+
+def test_every_page_prints_cleanly(context_factory, server, page_paths):
+    context = context_factory(viewport={"width": 700, "height": 1000})
+    for path in page_paths:
+        page = open_page(context, server + path)
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.md-header, .md-sidebar, .md-search, .md-footer')]"
+            ".every(e => getComputedStyle(e).display === 'none')"
+        )
+        assert hidden, f"{path}: navigation or search is printed"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 700, f"{path}: something is cut off at the side"
+        numbers = page.locator(".cbl-para__num")
+        if numbers.count():
+            assert numbers.first.is_visible(), f"{path}: paragraph numbers are not printed"
+        page.close()
+
+
+def test_packet_prints_as_a_handout(context_factory, server):
+    page = open_page(context_factory(), server + "packets/three-versions/")
+    assert not page.locator(".cbl-answer").first.is_visible(), "no writing space on screen"
+    page.emulate_media(media="print")
+    assert page.locator(".cbl-para__num").first.is_visible()
+    spaces = page.locator(".cbl-answer")
+    assert spaces.count() == page.locator(".cbl-handout-questions > li").count() >= 3
+    assert spaces.first.bounding_box()["height"] >= 80
+    footer = page.inner_text(".cbl-packet__source")
+    assert "Wilson Center Digital Archive" in footer and "packets/three-versions/" in footer
+    assert not page.locator(".cbl-copy").first.is_visible()

@@ -96,7 +96,7 @@ def served(tmp_path):
     )
     url = f"http://127.0.0.1:{port}/text/"
     try:
-        _wait_for(url, lambda html: "CABLE Nº 59442" in html, "the first build")
+        _wait_for(url, lambda html: "Nº 59442" in html, "the first build")
         yield project, url, process
     finally:
         process.terminate()
@@ -117,7 +117,7 @@ def test_serve_shows_data_and_macro_edits_and_survives_bad_data(served):
     assert process.poll() is None, "the server stopped on bad data"
 
     text_file.write_text(good, encoding="utf-8")
-    _wait_for(url, lambda html: "cbl-data-error" not in html and "CABLE Nº 59442" in html, "recovery")
+    _wait_for(url, lambda html: "cbl-data-error" not in html and "Nº 59442" in html, "recovery")
 
     renderer = project / "macros" / "render_text.py"
     code = renderer.read_text(encoding="utf-8")

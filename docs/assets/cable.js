@@ -63,14 +63,16 @@
   var lastPointer = "mouse";
   var armed = null;
   document.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; }, true);
+  // Capturing, so that this runs before Material's instant navigation handles the click.
   document.addEventListener("click", function (event) {
     var term = event.target.closest(".cbl-term");
     if (!term || lastPointer !== "touch") return;
     if (armed !== term) {
       event.preventDefault();
+      event.stopImmediatePropagation();
       armed = term;
       term.focus();
       status().textContent = term.getAttribute("data-cbl-tip") + ". Tap again to open the glossary entry.";
     }
-  });
+  }, true);
 })();

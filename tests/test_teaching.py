@@ -1,0 +1,159 @@
+"""The teaching pages as students and instructors meet them: the three categories with their
+evidence and their silences, the tagged questions, instructor notes only in the instructor
+edition, packets generated from data and printed as handouts."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, assert_clean_build, copy_project, mkdocs_build
+
+
+@lru_cache
+def data(name: str):
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def paragraphs() -> dict[str, str]:
+    text = data("text.yml")
+    return {p["id"]: p["text"] for layer in text["layers"] for s in layer["sections"] for p in s["paragraphs"]}
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _column(table, header_id: str) -> list:
+    headers = [th.get("id") for th in table.select("thead th, thead td")]
+    index = headers.index(header_id)
+    return [row.find_all(["th", "td"])[index] for row in table.select("tbody tr")]
+
+
+def test_three_categories_with_quoted_evidence(site):
+    table = soup(site, "categories").select_one("table.cbl-matrix")
+    categories = data("categories.yml")["categories"]
+    assert len(categories) == 3
+    aspects = [row.th.get_text(strip=True) for row in table.select("tbody tr")]
+    for category in categories:
+        cells = dict(zip(aspects, _column(table, f"category-{category['id']}")))
+        # Every quotation shown is in the paragraph its link points to.
+        quotes = 0
+        for cell in cells.values():
+            for q in cell.find_all("q"):
+                link = q.find_next_sibling("span").a
+                pid = link["href"].rsplit("#", 1)[1]
+                assert q.get_text() in paragraphs()[pid], (category["id"], q.get_text())
+                quotes += 1
+        assert quotes >= 2
+        assert category["conduct"]["quote"] in cells["What the units did"].get_text()
+
+
+def test_no_policy_is_shown_without_a_quotation_that_states_it(site):
+    table = soup(site, "categories").select_one("table.cbl-matrix")
+    aspects = [row.th.get_text(strip=True) for row in table.select("tbody tr")]
+    silent = 0
+    for category in data("categories.yml")["categories"]:
+        cell = dict(zip(aspects, _column(table, f"category-{category['id']}")))["Stated policy"]
+        if category["policy"]:
+            assert [q.get_text() for q in cell.find_all("q")] == [p["quote"] for p in category["policy"]]
+        else:
+            assert not cell.find_all("q") and "No policy is stated" in cell.get_text()
+            silent += 1
+    assert silent == 1, "the report states a policy for the first two categories only"
+
+
+def test_at_least_24_questions_tagged_and_grouped_by_skill(site):
+    questions = data("questions.yml")["questions"]
+    assert len(questions) >= 24
+    page = soup(site, "questions")
+    for skill in {q["skill"] for q in questions}:
+        heading = page.find(id=f"skill-{skill}")
+        listed = heading.find_next("ol").select("li.cbl-question")
+        assert len(listed) == sum(q["skill"] == skill for q in questions), skill
+    for q in questions:
+        item = page.find(id=f"q-{q['id']}")
+        meta = item.select_one(".cbl-question__meta").get_text()
+        assert q["level"].capitalize() in meta
+        for pid in q["paragraphs"]:
+            assert item.select_one(f'a[href$="text/#{pid}"]'), (q["id"], pid)
+
+
+def test_each_section_of_the_text_links_to_its_questions(site):
+    text = soup(site, "text")
+    questions_page = soup(site, "questions")
+    links = text.select(".cbl-section-questions a")
+    assert len(links) >= 8
+    for link in links:
+        anchor = link["href"].rsplit("#", 1)[1]
+        row = questions_page.find(id=anchor)
+        count = int(re.match(r"\d+", link.get_text()).group())
+        assert len(row.select("td a")) == count
+
+
+def _note_snippets() -> list[str]:
+    """From each instructor note, six plain words in a row found nowhere else in the data (not
+    quoted from the cable, a source or the question), so finding them on a page means the note leaked."""
+    others = [p for p in (ROOT / "data").glob("*.yml") if p.name != "questions.yml"]
+    elsewhere = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in others)
+    elsewhere += " ".join(q["text"] for q in data("questions.yml")["questions"])
+    snippets = []
+    for q in data("questions.yml")["questions"]:
+        words = (q.get("instructor_notes") or "").split()
+        for i in range(len(words) - 5):
+            window = " ".join(words[i : i + 6])
+            if re.fullmatch(r"[A-Za-z ,]+", window) and window not in elsewhere:
+                snippets.append(window)
+                break
+    return snippets
+
+
+def test_student_edition_has_no_instructor_note_anywhere(site):
+    snippets = _note_snippets()
+    assert len(snippets) >= 20
+    everything = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    everything.append((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for text in everything:
+        assert "cbl-instructor-note" not in text and "For instructors:" not in text
+    plain = " ".join(BeautifulSoup(t, "html.parser").get_text(" ") if t.lstrip().startswith("<") else t for t in everything)
+    for snippet in snippets:
+        assert snippet not in plain, snippet
+
+
+def test_instructor_edition_has_every_note(instructor_site):
+    page = soup(instructor_site, "questions")
+    noted = [q for q in data("questions.yml")["questions"] if q.get("instructor_notes")]
+    for q in noted:
+        note = page.find(id=f"q-{q['id']}").select_one(".cbl-instructor-note")
+        assert note is not None, q["id"]
+    index = json.loads((instructor_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("For instructors" in d["text"] for d in index["docs"])
+
+
+def test_a_packet_added_to_the_data_becomes_a_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "packets.yml"
+    packets = yaml.safe_load(path.read_text(encoding="utf-8"))
+    packets["packets"].append({
+        "id": "test-packet-discipline",
+        "title": "Discipline in section 5",
+        "brief": "Read section 5 and the signatures.",
+        "passages": ["report-section-5", "signature-guo-peng"],
+        "questions": [data("questions.yml")["questions"][0]["id"]],
+    })
+    path.write_text(yaml.safe_dump(packets, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert_clean_build(mkdocs_build(project, tmp_path / "site"))
+    page = soup(tmp_path / "site", "packets/test-packet-discipline")
+    assert page.h1.get_text(strip=True).startswith("Discipline in section 5")
+    shown = [d["id"] for d in page.select(".cbl-packet__text .cbl-para")]
+    assert shown == ["s5-discipline", "s5-quartermaster", "signature-guo-peng"]
+    assert len(page.select("ol.cbl-handout-questions > li")) == 1
+    assert page.select_one('a.cbl-term[href$="#liang"]'), "mentions link to the glossary"
+    listing = soup(tmp_path / "site", "packets")
+    assert listing.select_one('.cbl-packets a[href$="test-packet-discipline/"]')
+    assert listing.select_one('nav a[href$="test-packet-discipline/"]'), "the packet is in the navigation"
