@@ -6,6 +6,11 @@
 - `Prose` fields are our own writing; they may use the small Markdown subset in
   `macros.markup` (emphasis, strong, https links) and nothing else.
 - `Text` fields are plain text, shown literally.
+- `CableCopy` fields must repeat words that are in the cable's text (a glossary
+  form, a quotation); the build checks that they do.
+
+Every free-text type carries a `FreeText` marker, so a test can find every such
+field in every file and fill it with hostile strings (tests/test_hostile_data.py).
 """
 
 from __future__ import annotations
@@ -13,9 +18,19 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
+from dataclasses import dataclass
+
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
-__all__ = ["CableStr", "Id", "LangTag", "Model", "Prose", "Text", "Url", "WebUrl"]
+__all__ = ["CableCopy", "CableStr", "FreeText", "Id", "LangTag", "Model", "Prose", "Text", "Url", "WebUrl"]
+
+
+@dataclass(frozen=True)
+class FreeText:
+    """Marks a field that holds free text: `kind` is 'text', 'prose' or 'cable'."""
+
+    kind: str
+
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL_RE = re.compile(r"https://[^\s<>\"']+")
@@ -54,9 +69,10 @@ Url = Annotated[str, AfterValidator(_check_url)]
 # A source's address: some sources (older official and newspaper sites) exist only over plain
 # http. Only the bibliography links to them; prose links stay https-only.
 WebUrl = Annotated[str, AfterValidator(_check_web_url)]
-Text = Annotated[str, AfterValidator(_check_not_blank)]
-CableStr = Annotated[str, AfterValidator(_check_not_blank)]
-Prose = Annotated[str, AfterValidator(_check_not_blank)]
+Text = Annotated[str, AfterValidator(_check_not_blank), FreeText("text")]
+CableStr = Annotated[str, AfterValidator(_check_not_blank), FreeText("cable")]
+Prose = Annotated[str, AfterValidator(_check_not_blank), FreeText("prose")]
+CableCopy = Annotated[str, AfterValidator(_check_not_blank)]
 
 _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 

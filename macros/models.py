@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import CableStr, Id, Model, Prose, Text, Url, WebUrl
+from .fields import CableCopy, CableStr, Id, Model, Prose, Text, Url, WebUrl
 from .models_chronology import Chronology, Clocks, RelatedDocuments
 from .models_glossary import GLOSSARY_KINDS, Glossary
 from .models_teaching import Categories, Packets, Questions
@@ -52,8 +52,8 @@ class MarkKind(Model):
     id: Id
     name: Text = Field(description="Short name shown in the legend, e.g. 'Word supplied'.")
     explanation: Prose = Field(description="What this kind of mark means, shown on hover and focus.")
-    forms: list[CableStr] = Field(default=[], description="Exact bracketed texts of this kind, e.g. '[sic]'.")
-    starts_with: list[CableStr] = Field(
+    forms: list[CableCopy] = Field(default=[], description="Exact bracketed texts of this kind, e.g. '[sic]'.")
+    starts_with: list[CableCopy] = Field(
         default=[], description="Openings of open-ended marks of this kind, e.g. '[stamp:'."
     )
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import CableStr, Id, LangTag, Model, Prose, Text
+from .fields import CableCopy, Id, LangTag, Model, Prose, Text
 
 __all__ = ["Coordinates", "Entry", "Glossary", "GLOSSARY_KINDS", "GlossaryKind", "Script"]
 
@@ -36,7 +36,7 @@ class Entry(Model):
 
     id: Id = Field(description="Permanent anchor of the entry; mentions and other files refer to it.")
     name: Text = Field(description="The standard modern English form, used as the heading.")
-    forms: list[CableStr] = Field(
+    forms: list[CableCopy] = Field(
         default=[],
         description="Every string the cable prints for this entry, exactly (case and apostrophes included). "
         "Each is linked wherever it occurs in the text as a whole word.",

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import CableStr, Id, Model, Prose, Text
+from .fields import CableCopy, Id, Model, Prose, Text
 
 __all__ = ["Categories", "Category", "Packet", "Packets", "Question", "Questions", "Quote", "SKILLS", "LEVELS"]
 
@@ -48,7 +48,7 @@ class Questions(Model):
 class Quote(Model):
     """Words of the cable, exactly as printed, and the paragraph they are in."""
 
-    quote: CableStr
+    quote: CableCopy
     paragraph: Id
 
 

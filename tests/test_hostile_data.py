@@ -1,0 +1,93 @@
+"""Hostile data cannot be turned against readers: injection payloads put into every free-text
+field of every data file render as inert text, and template code in data is never run.
+
+The fields are found from the models (each free-text type carries a `FreeText` marker), so a
+field added later is covered without changing this test. Fields that must repeat the cable's
+words (glossary forms, quotations: `CableCopy`) are not free text; the paragraphs they copy are.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from pydantic import BaseModel
+
+from macros.fields import FreeText
+from macros.models import ROOT_MODELS
+from tests.conftest import assert_clean_build, copy_project, mkdocs_build
+
+# Under 110 characters, so that it fits every length limit (a glossary summary is at most 140).
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> [a](javascript:alert(1)) ![i](x.png) {{ "inj" ~ "ected" }}'
+# The cable's words may not contain unexplained square brackets (the build rejects them), so
+# fields of the cable's words get this variant; in paragraphs it is added after the real words,
+# which glossary forms and quotations must still find.
+CABLE_PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> javascript:alert(1) {{ "inj" ~ "ected" }} {% if 1 %}tmpl{% endif %}'
+
+
+def free_text_fields(tp, value, path=()):
+    """(path, kind) of every free-text string in `value`, which has type `tp`."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Annotated:
+        marker = next((m for m in args[1:] if isinstance(m, FreeText)), None)
+        if marker and isinstance(value, str):
+            yield path, marker.kind
+        else:
+            yield from free_text_fields(args[0], value, path)
+    elif origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None) and value is not None:
+                yield from free_text_fields(arg, value, path)
+                return
+    elif origin is list and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from free_text_fields(args[0], item, path + (i,))
+    elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(value, dict):
+        for name, field in tp.model_fields.items():
+            if name in value:
+                annotated = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+                yield from free_text_fields(annotated, value[name], path + (name,))
+
+
+def poison(project: Path) -> int:
+    count = 0
+    for file_name, model in ROOT_MODELS.items():
+        path = project / "data" / file_name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field_path, kind in list(free_text_fields(model, data)):
+            *parents, last = field_path
+            node = data
+            for step in parents:
+                node = node[step]
+            if file_name == "text.yml" and last == "text":
+                node[last] = f"{node[last]} {CABLE_PAYLOAD}"  # keep the words that forms and quotes copy
+            else:
+                node[last] = CABLE_PAYLOAD if kind == "cable" else PAYLOAD
+            count += 1
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return count
+
+
+def test_every_free_text_field_renders_as_inert_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    poisoned = poison(project)
+    assert poisoned > 500, "every free-text field of every data file"
+    site = tmp_path / "site"
+    assert_clean_build(mkdocs_build(project, site))
+    shown = 0
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        where = html_file.relative_to(site)
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], where
+        assert not soup.select("[onerror], img[src=x], img[src$='x.png']"), where
+        assert not soup.select('[href^="javascript"], [src^="javascript"]'), where
+        text = soup.get_text()
+        ran = "injected" in text or text.count("tmpl") != text.count("{% if 1 %}tmpl{% endif %}")
+        assert not ran, f"{where}: template code from data was run"
+        shown += text.count('{{ "inj" ~ "ected" }}')
+    assert shown > 300, "the payloads are shown, as text"
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "injected" not in index
