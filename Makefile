@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schemas lock browser clean
+.PHONY: serve test build validate schemas lock browser clean bench audit serve-instructor build-instructor
 
 ## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/
 serve: $(STAMP)
@@ -20,6 +20,21 @@ test: $(STAMP) browser
 ## build: strict build of the site into site/ (set SITE_URL for GitHub Pages)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## serve-instructor / build-instructor: the instructor edition (with the notes for instructors)
+serve-instructor: $(STAMP)
+	CABLE_EDITION=instructor $(BIN)/mkdocs serve
+build-instructor: $(STAMP)
+	CABLE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
+
+## bench: print build, rebuild, page-weight and Lighthouse figures (needs npm for Lighthouse)
+bench: $(STAMP) browser
+	$(BIN)/python -m tests.benchmark
+
+## audit: check the locked dependencies for known vulnerabilities (needs PyPI's advisory data)
+audit: $(STAMP)
+	$(BIN)/python -m pip install -q pip-audit==2.10.1
+	$(BIN)/pip-audit -r requirements.lock --require-hashes --disable-pip --strict --progress-spinner off
 
 ## validate: check the files in data/ without building the site
 validate: $(STAMP)
@@ -48,4 +63,4 @@ browser: $(STAMP)
 	@$(BIN)/python -m tests.browser --ensure
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site-instructor

@@ -20,7 +20,12 @@ class DataError(Exception):
     """Bad data: the message names the file, the entry and the field, and what would be valid."""
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser, where PyYAML was built with it, is about ten times faster than the pure-Python
+# one; it keeps the same marks (lines) and calls the same Python constructors.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
@@ -77,7 +82,7 @@ def read_yaml(path: Path, label: str) -> Any:
 def line_of(path: Path, loc: tuple[str | int, ...]) -> int | None:
     """The line where the value at `loc` (keys and list indexes) starts, if it can be found."""
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_BaseLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     line = None

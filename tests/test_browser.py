@@ -163,3 +163,31 @@ def test_packet_prints_as_a_handout(context_factory, server):
     footer = page.inner_text(".cbl-packet__source")
     assert "Wilson Center Digital Archive" in footer and "packets/three-versions/" in footer
     assert not page.locator(".cbl-copy").first.is_visible()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(context_factory, server, page_paths):
+    context = context_factory(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    wide = []
+    for path in page_paths:
+        page = open_page(context, server + path)
+        if page.evaluate("document.documentElement.scrollWidth") > 360:
+            culprit = page.evaluate(
+                "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361)"
+                ".map(e => e.tagName + '.' + e.className).slice(0, 3)"
+            )
+            wide.append(f"{path}: {culprit}")
+        page.close()
+    assert not wide, "\n".join(wide)
+
+
+def test_copy_link_works_by_touch(context_factory, server):
+    context = context_factory(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                              permissions=["clipboard-read", "clipboard-write"])
+    page = open_page(context, server + "text/")
+    button = page.locator("#s2-rebelled button.cbl-copy")
+    assert float(button.evaluate("b => getComputedStyle(b).opacity")) == 1.0, "no hover on a phone: always shown"
+    box = button.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    button.tap()
+    page.wait_for_function("document.getElementById('cbl-status')?.textContent.includes('Link copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == server + "text/#s2-rebelled"
