@@ -57,6 +57,8 @@ def _with_packets(item, ids: list[str]):
 
 def on_files(files, config):
     for packet_id in config["extra"].get("cable_packet_ids", []):
-        content = f'{{{{ packet_page("{packet_id}") }}}}\n'
+        # Packets repeat paragraphs of the text: leave them out of the search index, so that a
+        # search lands on the text page itself (and the index stays small).
+        content = f'---\nsearch:\n  exclude: true\n---\n\n{{{{ packet_page("{packet_id}") }}}}\n'
         files.append(File.generated(config, _page_src(packet_id), content=content))
     return files

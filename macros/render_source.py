@@ -133,7 +133,9 @@ def render_sources(edition: Edition) -> str:
         author = f"{escape(s.author)}, " if s.author else ""
         title = f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title)
         year = f", {s.year}" if s.year else ""
-        note = f' <span class="cbl-source__note">{render_prose(s.note)}</span>' if s.note else ""
+        # Notes (what a source is used for, with quotations) stay out of the search index:
+        # a search for a name should land on the glossary, not on a quotation about it.
+        note = f' <span class="cbl-source__note" data-search-exclude>{render_prose(s.note)}</span>' if s.note else ""
         items.append(f'<li id="{source_anchor(s)}">{author}“{title}”, {escape(s.publisher)}{year}.{note}</li>')
     return f'<ul class="cbl-sources">{"".join(items)}</ul>\n'
 
