@@ -101,7 +101,7 @@ def _mentions(edition: Edition, item: GlossaryEntry, here: str) -> str:
 
 def render_entry(edition: Edition, item: GlossaryEntry, here: str) -> str:
     e = item.entry
-    heading = f"### {escape_markdown(e.name)} {{ #{e.id} .cbl-entry__name }}\n\n"
+    heading = f"## {escape_markdown(e.name)} {{ #{e.id} .cbl-entry__name }}\n\n"
     facts = []
     if e.forms:
         facts.append(_fact("In the cable", ", ".join(f'<span class="cbl-form">{escape(f)}</span>' for f in e.forms)))

@@ -6,8 +6,8 @@ Prints, on this machine:
 - the whole-process time of a clean `mkdocs build`, and its ratio to the same site built
   with the macros plugin switched off (the cost of our data and macros);
 - the time from saving a data file to the rebuilt page being served by `mkdocs serve`;
-- for every page: requests, bytes transferred (gzip-compressed, as GitHub Pages serves text),
-  and requests to other hosts, measured in Chromium with an empty cache;
+- for every page: requests, bytes transferred (bodies and headers, with text gzip-compressed as
+  GitHub Pages serves it), and requests to other hosts, measured in Chromium with an empty cache;
 - Lighthouse scores (mobile preset) for every page, with Lighthouse 12.2.3 from npm and the
   system Chromium (CHROME_PATH).
 Targets are checked and each miss is printed. Timings are medians of several runs; the
@@ -20,6 +20,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -107,13 +108,6 @@ def rebuild_time(work: Path, runs: int) -> float:
         server.wait(timeout=20)
 
 
-def _transfer_size(body: bytes, content_type: str) -> int:
-    """Bytes on the wire for the body, compressed as GitHub Pages compresses text."""
-    if content_type.startswith(COMPRESSED_TYPES):
-        return len(gzip.compress(body, compresslevel=6))
-    return len(body)
-
-
 def page_weights(base: str, pages: list[str]) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -133,11 +127,8 @@ def page_weights(base: str, pages: list[str]) -> list[dict]:
                 if response.url.split("/")[2] != host:
                     offsite += 1
                     continue
-                try:
-                    body = response.body()
-                except Exception:  # noqa: BLE001 - e.g. a redirect has no body
-                    body = b""
-                total += _transfer_size(body, response.headers.get("content-type", ""))
+                sizes = response.request.sizes()  # as transferred: compressed body and headers
+                total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
             results.append({"page": path or "/", "requests": len(seen), "kib": total / 1024, "offsite": offsite})
             context.close()
         browser.close()
@@ -165,8 +156,29 @@ def lighthouse_scores(base: str, pages: list[str], work: Path) -> list[dict]:
     return results
 
 
+class _PagesLikeHandler(_SubPathHandler):
+    """Serves as GitHub Pages does for what matters here: gzip for text, a 10-minute cache."""
+
+    def send_head(self):
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and self.path.split("?")[0].endswith("/"):
+            target = target / "index.html"
+        content_type = self.guess_type(str(target))
+        if not (target.is_file() and content_type.startswith(COMPRESSED_TYPES)
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # redirects, missing files, images
+        body = gzip.compress(target.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def serve_site(site: Path, port: int) -> http.server.ThreadingHTTPServer:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_PagesLikeHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 
@@ -198,7 +210,7 @@ def main(argv: list[str]) -> int:
         pages = args.pages or sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
         httpd = serve_site(site, port)
         try:
-            print("\nPer page (empty cache; bytes gzip-compressed as GitHub Pages serves them):")
+            print("\nPer page (empty cache; bytes on the wire, text gzip-compressed as GitHub Pages serves it):")
             print(f"  {'page':34} {'requests':>8} {'KiB':>7} {'off-site':>8}")
             for row in page_weights(base, pages):
                 print(f"  {row['page']:34} {row['requests']:>8} {row['kib']:>7.1f} {row['offsite']:>8}")

@@ -107,7 +107,7 @@ def test_glossary_entries_have_identification_scripts_sources_and_backlinks(site
     for entry_id, entry in entries().items():
         page = soup(site, f"glossary/{entry['kind']}")
         heading = page.find(id=entry_id)
-        assert heading is not None and heading.name == "h3", entry_id
+        assert heading is not None and heading.name == "h2", entry_id
         block = heading.find_next_sibling(class_="cbl-entry")
         facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in block.find_all("dt")}
         assert "In October 1949" in facts and "Identification" in facts
@@ -130,7 +130,7 @@ def test_glossary_entries_have_identification_scripts_sources_and_backlinks(site
 
 def test_glossary_pages_are_sorted(site):
     for kind in KINDS:
-        names = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup(site, f"glossary/{kind}").select("h3.cbl-entry__name")]
+        names = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup(site, f"glossary/{kind}").select("h2.cbl-entry__name")]
         assert len(names) == sum(e["kind"] == kind for e in entries().values())
         folded = [re.sub(r"[^\w ]", "", n).casefold().replace("ü", "u") for n in names]
         assert folded == sorted(folded), kind
