@@ -144,7 +144,8 @@ def render_journey(edition: Edition, here: str) -> str:
     for i, step in enumerate(steps):
         parts.append(
             f'<li class="cbl-journey__step">{_gap(edition, steps, i) if i else ""}'
-            f'<p class="cbl-journey__title"><a href="{relative(here, CHRONOLOGY_PAGE, "event-" + step.id)}">'
+            f'<p class="cbl-journey__title"><span class="cbl-journey__num">Step {i + 1}.</span> '
+            f'<a href="{relative(here, CHRONOLOGY_PAGE, "event-" + step.id)}">'
             f"{escape(step.title)}</a></p><p class=\"cbl-journey__when\">{_time_element(step, edition)} · "
             f"{_paragraph_links(edition, step.paragraphs, here)}</p></li>"
         )

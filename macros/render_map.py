@@ -154,6 +154,8 @@ def _place(frame: Frame, item: GlossaryEntry, here: str, dates: list[str], on_ro
     x, y = frame.xy(item.entry.coordinates)
     side = item.entry.map_label or "right"
     dx, dy, anchor = {"right": (9, 5, "start"), "left": (-9, 5, "end"), "above": (0, -10, "middle"), "below": (0, 20, "middle")}[side]
+    if side == "above" and dates:
+        dy -= 16  # the date line goes under the name, so lift both clear of the marker
     date_line = (
         f'<tspan class="cbl-map__date" x="{x + dx:.1f}" dy="1.15em">{escape(", ".join(dates))}</tspan>' if dates else ""
     )
@@ -165,13 +167,12 @@ def _place(frame: Frame, item: GlossaryEntry, here: str, dates: list[str], on_ro
     )
 
 
-def _pointer(frame: Frame, item: GlossaryEntry, here: str, origin: GlossaryEntry | None) -> str:
-    """A place outside the frame: an arrow at the edge, in its direction, with its distance."""
-    c = item.entry.coordinates
+def _edge_point(frame: Frame, c: Coordinates) -> tuple[float, float, float, float]:
+    """Where an off-map place's arrow sits: on the way from the frame's centre towards the place,
+    at the edge (less room for the label). Returns x, y and the direction (vx, vy)."""
     centre = Coordinates(lat=(frame.south + frame.north) / 2, lon=(frame.west + frame.east) / 2)
     cx, cy = frame.xy(centre)
     tx, ty = frame.xy(c)
-    # Walk from the centre towards the place until the frame's edge (less a margin for the label).
     left, top = frame.xy(Coordinates(lat=frame.north, lon=frame.west))
     right, bottom = frame.xy(Coordinates(lat=frame.south, lon=frame.east))
     vx, vy = tx - cx, ty - cy
@@ -179,8 +180,15 @@ def _pointer(frame: Frame, item: GlossaryEntry, here: str, origin: GlossaryEntry
         ((right - 70) - cx) / vx if vx > 0 else ((left + 70) - cx) / vx if vx < 0 else math.inf,
         ((bottom - 30) - cy) / vy if vy > 0 else ((top + 30) - cy) / vy if vy < 0 else math.inf,
     )
-    x, y = cx + vx * t, cy + vy * t
+    return cx + vx * t, cy + vy * t, vx, vy
+
+
+def _pointer(frame: Frame, item: GlossaryEntry, here: str, origin: GlossaryEntry | None) -> str:
+    """A place outside the frame: an arrow at the edge, in its direction, with its distance."""
+    c = item.entry.coordinates
+    x, y, vx, vy = _edge_point(frame, c)
     angle = math.degrees(math.atan2(vy, vx))
+    arrow = "→↘↓↙←↖↑↗"[round(angle / 45) % 8]  # SVG's y axis points down
     far = f"{round(distance_km(origin.entry.coordinates, c), -1):,.0f} km from {_label(origin)}" if origin else ""
     name = f"{_label(item)}: {item.entry.name}, off the map" + (f", {far}" if far else "")
     anchor = "end" if vx > 0 else "start"
@@ -188,7 +196,7 @@ def _pointer(frame: Frame, item: GlossaryEntry, here: str, origin: GlossaryEntry
     return (
         f'<a xlink:href="{entry_href(item, here)}" id="place-{item.id}" class="cbl-map__place cbl-map__place--far" aria-label="{escape(name)}">'
         f'<path class="cbl-map__arrow" d="M0 -7L14 0L0 7Z" transform="translate({x:.1f} {y:.1f}) rotate({angle:.1f})"/>'
-        f'<text x="{tx_label:.1f}" y="{y - 4:.1f}" text-anchor="{anchor}">{escape(_label(item))} →</text>'
+        f'<text x="{tx_label:.1f}" y="{y - 4:.1f}" text-anchor="{anchor}">{escape(_label(item))} {arrow}</text>'
         f'<text class="cbl-map__date" x="{tx_label:.1f}" y="{y + 14:.1f}" text-anchor="{anchor}">{escape(far)}</text></a>'
     )
 
@@ -213,6 +221,32 @@ def _located_origin(stop: Stop) -> Stop | None:
     return origin
 
 
+def _cable_path(edition: Edition, frame: Frame) -> str:
+    """The document's journey (Hami, then Peking, then Moscow) as a dashed line; a leg between two
+    places that are both off the map is left out rather than drawn across it."""
+    places: list[GlossaryEntry] = []
+    for event in edition.events():
+        if event.kind == "journey":
+            for place_id in event.places:
+                item = edition.entries[place_id]
+                if item.entry.coordinates and item not in places:
+                    places.append(item)
+
+    def point(item: GlossaryEntry) -> tuple[float, float, bool]:
+        c = item.entry.coordinates
+        if frame.contains(c):
+            return (*frame.xy(c), True)
+        x, y, _, _ = _edge_point(frame, c)
+        return x, y, False
+
+    legs = []
+    for a, b in zip(places, places[1:]):
+        (x1, y1, in1), (x2, y2, in2) = point(a), point(b)
+        if in1 or in2:
+            legs.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>')
+    return f'<g class="cbl-map__cable" aria-hidden="true">{"".join(legs)}</g>'
+
+
 def render_map(edition: Edition, here: str) -> str:
     stops = [s for s in route_stops(edition) if s.place.entry.coordinates]
     places = _places(edition)
@@ -234,11 +268,13 @@ def render_map(edition: Edition, here: str) -> str:
         f'<svg class="cbl-map__svg" viewBox="0 0 {WIDTH} {frame.height:.0f}" role="group" aria-labelledby="map-title" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="map-title">Map of the places the cable names, '
         f"with the army’s route and dates</title>"
-        f"{_graticule(frame)}<g class=\"cbl-map__route\" aria-hidden=\"true\">{legs}</g>{marks}{pointers}{_scale_bar(frame)}</svg>"
+        f"{_graticule(frame)}{_cable_path(edition, frame)}<g class=\"cbl-map__route\" aria-hidden=\"true\">{legs}</g>"
+        f"{marks}{pointers}{_scale_bar(frame)}</svg>"
     )
     caption = (
-        f'<figcaption>The route drawn from the dates the cable gives ({len(stops)} located stops, '
-        f'<a href="{relative(here, CHRONOLOGY_PAGE)}">see the chronology</a>). Places the cable names but which '
+        f'<figcaption>Solid line: the army’s route, drawn from the dates the cable gives ({len(stops)} located stops, '
+        f'<a href="{relative(here, CHRONOLOGY_PAGE)}">see the chronology</a>). Dashed line: the report’s journey '
+        "from Hami towards Peking, whence it was cabled to Moscow. Places the cable names but which "
         "could not be located are listed below the map, not drawn. Projection: equirectangular; "
         "the scale bar holds across the frame to within about 5%.</figcaption>"
     )

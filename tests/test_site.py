@@ -74,7 +74,7 @@ def _internal_targets(site: Path, base_url: str):
     for html_file in site.rglob("*.html"):
         page_url = urljoin(base_url, html_file.relative_to(site).as_posix())
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+        for tag, attr in (("a", "href"), ("a", "xlink:href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in soup.find_all(tag):
                 href = element.get(attr)
                 if not href or href.startswith(("mailto:", "javascript:")):
