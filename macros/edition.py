@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from . import crosscheck, timeline
+from . import crosscheck
 from .marks import Mention, Token, parse_marks
 from .mentions import MentionFinder
 from .models import CableText, Document, Layer, Marks, Paragraph, Section, Source, Sources
@@ -139,8 +139,9 @@ class Edition:
         return next(c for c in self.clocks.clocks if c.id == clock_id)
 
     def events(self) -> list[Event]:
-        """Every event, in time order (clock times converted to UTC where both are known)."""
-        return sorted(self.chronology.events, key=lambda e: timeline.sort_key(e, self.clock))
+        """Every event by date (ISO dates sort as text); within a day the file's order stands, which
+        `crosscheck` keeps in clock order."""
+        return sorted(self.chronology.events, key=lambda e: e.date)
 
     def in_section(self, section: Section) -> Iterator[NumberedParagraph]:
         return (self._by_id[p.id] for p in section.paragraphs)

@@ -57,14 +57,13 @@ def _quotes(edition: Edition, quotes: list[Quote], here: str, empty: str) -> str
     return "".join(f"<p>{_quote(edition, q, here)}</p>" for q in quotes)
 
 
-def _category_cells(edition: Edition, c: Category, here: str) -> list[tuple[str, str]]:
+def _category_cells(edition: Edition, c: Category, here: str, refs: dict[str, str]) -> list[tuple[str, str]]:
     # A named unit already quoted inside an example is not repeated.
     examples = c.examples + [q for q in c.named_units if not any(q.quote in e.quote for e in c.examples)]
     places = ", ".join(f'<a href="{entry_href(edition.entries[p], here)}">{escape(edition.entries[p].entry.name)}</a>' for p in c.places)
     evidence = sorted({q.paragraph for q in [c.conduct, *c.examples, *c.named_units, *c.population, *c.policy]},
                       key=lambda p: edition.paragraph(p).number)
     notes = ""
-    refs = evidence_refs(edition, here)
     if c.silence:
         notes += f'<p class="cbl-silence"><strong>What the report does not say:</strong> {render_prose(c.silence, refs)}</p>'
     if c.inference:
@@ -83,7 +82,8 @@ def render_categories(edition: Edition, here: str) -> str:
     """The matrix: the categories side by side (columns), one row per aspect; on phones each row
     becomes a block whose cells are labelled with their category."""
     categories = edition.categories.categories
-    cells = [_category_cells(edition, c, here) for c in categories]
+    refs = evidence_refs(edition, here)
+    cells = [_category_cells(edition, c, here, refs) for c in categories]
     head = "".join(f'<th scope="col" id="category-{c.id}">{escape(c.label)}</th>' for c in categories)
     rows = []
     for r, (aspect, _) in enumerate(cells[0]):
@@ -98,20 +98,23 @@ def render_categories(edition: Edition, here: str) -> str:
 
 
 def render_reading_guide(edition: Edition, here: str) -> str:
+    refs = evidence_refs(edition, here)
     return "".join(
-        f'<p>{render_prose(g.text, evidence_refs(edition, here))} <span class="cbl-evidence">Sources: {source_links(edition, g.sources, here)}.</span></p>\n'
+        f'<p>{render_prose(g.text, refs)} <span class="cbl-evidence">Sources: {source_links(edition, g.sources, here)}.</span></p>\n'
         for g in edition.categories.reading_guide
     )
 
 
-def _question_item(edition: Edition, q: Question, here: str, instructor: bool, anchor: bool = True) -> str:
+def _question_item(
+    edition: Edition, q: Question, here: str, instructor: bool, refs: dict[str, str], anchor: bool = True
+) -> str:
     rests = ", ".join(_para_link(edition, p, here) for p in q.paragraphs)
     notes = ""
     if instructor and q.instructor_notes:
         sources = f" Sources: {source_links(edition, q.sources, here)}." if q.sources else ""
         notes = (
             f'<div class="cbl-instructor-note"><p><strong>For instructors:</strong> '
-            f"{render_prose(q.instructor_notes, evidence_refs(edition, here))}{sources}</p></div>"
+            f"{render_prose(q.instructor_notes, refs)}{sources}</p></div>"
         )
     ident = f' id="{question_anchor(q)}"' if anchor else ""
     return (
@@ -124,11 +127,12 @@ def _question_item(edition: Edition, q: Question, here: str, instructor: bool, a
 def render_questions(edition: Edition, here: str, instructor: bool) -> str:
     """The questions grouped by skill, then an index by section of the text."""
     parts = []
+    refs = evidence_refs(edition, here) if instructor else {}
     for skill, title in SKILLS.items():
         chosen = [q for q in edition.questions.questions if q.skill == skill]
         if not chosen:
             continue
-        items = "".join(_question_item(edition, q, here, instructor) for q in chosen)
+        items = "".join(_question_item(edition, q, here, instructor, refs) for q in chosen)
         parts.append(f"## {escape_markdown(title)} {{ #skill-{skill} }}\n\n<ol class=\"cbl-questions\">{items}</ol>\n\n")
     parts.append("## Questions by section of the text { #by-section }\n\n")
     rows = []
@@ -159,9 +163,10 @@ def _short(q: Question) -> str:
 def render_question_box(edition: Edition, question_id: str, here: str, instructor: bool) -> str:
     """One question set beside a part of a page (e.g. the journey diagram)."""
     q = edition.question(question_id)
+    refs = evidence_refs(edition, here) if instructor else {}
     return (
         f'<aside class="cbl-question-box" aria-label="A question to discuss"><p><strong>Discuss.</strong></p>'
-        f'<ul class="cbl-questions">{_question_item(edition, q, here, instructor, anchor=False)}</ul>'
+        f'<ul class="cbl-questions">{_question_item(edition, q, here, instructor, refs, anchor=False)}</ul>'
         f'<p><a href="{relative(here, QUESTIONS_PAGE, question_anchor(q))}">More questions like this</a></p></aside>\n'
     )
 
@@ -205,8 +210,9 @@ def render_packet_page(edition: Edition, packet_id: str, here: str, site_url: st
     mention = mention_links(edition, here)
     passages = "".join(render_paragraph(p, mention) for p in paragraphs)
     terms, term_ids = _terms(edition, paragraphs, here)
+    refs = evidence_refs(edition, here) if instructor else {}
     questions = "".join(
-        _question_item(edition, edition.question(q), here, instructor, anchor=False).replace(
+        _question_item(edition, edition.question(q), here, instructor, refs, anchor=False).replace(
             "</li>", '<div class="cbl-answer" aria-hidden="true"></div></li>'
         )
         for q in packet.questions

@@ -1,4 +1,4 @@
-"""Time arithmetic for the chronology: events in order, and the time elapsed between them.
+"""Time arithmetic for the chronology: the time elapsed between events.
 
 A clock time is only comparable across places once it is converted to UTC with
 the offset of the clock it was read on (`data/clocks.yml`). Where the offset of
@@ -14,14 +14,9 @@ from typing import Callable
 
 from .models_chronology import Clock, Event
 
-__all__ = ["Elapsed", "elapsed", "format_duration", "sort_key", "utc_moments"]
+__all__ = ["Elapsed", "elapsed", "format_duration", "utc_moments"]
 
 ClockLookup = Callable[[str], Clock]
-
-
-def sort_key(event: Event, clock: ClockLookup) -> dt.date:
-    """Events sort by date; within a day the file's order stands (see `crosscheck`)."""
-    return dt.date.fromisoformat(event.date)
 
 
 def _offset(text: str) -> dt.timedelta:

@@ -7,27 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.data_files import data, paragraphs
 
 DATE = re.compile(r"(\d{1,2}) October")
 # A clock time as the cable prints it ("10:10", "1230"); years follow "October" and are not times.
 CLOCK = re.compile(r"(?<!October )(?<![\d:])([01]\d|2[0-3]):?([0-5]\d)(?![\d:])")
-
-
-@lru_cache
-def data(name: str):
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
-
-
-def paragraphs() -> dict[str, str]:
-    text = data("text.yml")
-    return {p["id"]: p["text"] for layer in text["layers"] for s in layer["sections"] for p in s["paragraphs"]}
 
 
 def events() -> list[dict]:

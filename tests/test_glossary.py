@@ -11,10 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.data_files import data, paragraphs
 
 KINDS = ("people", "places", "units", "terms")
 WORD = r"\w’'"
@@ -22,17 +21,7 @@ WORD = r"\w’'"
 
 @lru_cache
 def entries() -> dict[str, dict]:
-    found = {}
-    for kind in KINDS:
-        for entry in yaml.safe_load((ROOT / "data" / f"{kind}.yml").read_text(encoding="utf-8"))["entries"]:
-            found[entry["id"]] = dict(entry, kind=kind)
-    return found
-
-
-@lru_cache
-def paragraphs() -> dict[str, str]:
-    text = yaml.safe_load((ROOT / "data" / "text.yml").read_text(encoding="utf-8"))
-    return {p["id"]: p["text"] for layer in text["layers"] for s in layer["sections"] for p in s["paragraphs"]}
+    return {e["id"]: dict(e, kind=kind) for kind in KINDS for e in data(f"{kind}.yml")["entries"]}
 
 
 def occurrences(form: str, text: str) -> list[tuple[int, int]]:
@@ -176,7 +165,7 @@ def test_map_has_every_located_place_linked_to_its_entry(site):
 
 
 def test_map_dates_come_from_the_chronology(site):
-    events = yaml.safe_load((ROOT / "data" / "chronology.yml").read_text(encoding="utf-8"))["events"]
+    events = data("chronology.yml")["events"]
     page = soup(site, "map")
     for event in events:
         for stop in event.get("route", []):

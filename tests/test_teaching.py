@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, assert_clean_build, copy_project, mkdocs_build
-
-
-@lru_cache
-def data(name: str):
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
-
-
-def paragraphs() -> dict[str, str]:
-    text = data("text.yml")
-    return {p["id"]: p["text"] for layer in text["layers"] for s in layer["sections"] for p in s["paragraphs"]}
+from tests.data_files import data, paragraphs
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
