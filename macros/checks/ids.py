@@ -1,0 +1,85 @@
+"""Ids are unique where they share a namespace: within a file, and across the files that
+share anchors (the text's layers, sections and paragraphs; the glossary's kinds)."""
+
+from __future__ import annotations
+
+from ..files.errors import DataError
+from ..files.read import Files
+from .where import at, paragraph_locs
+
+__all__ = ["check", "unique"]
+
+# Ids that would give a generated page the address of a page the kit already has.
+RESERVED_PAGE_IDS = {"index"}
+
+
+def unique(what: str, entries: list[tuple[str, str]], note: str = "") -> None:
+    """Refuse a value given twice; `entries` pairs each value with where it is defined."""
+    places: dict[str, list[str]] = {}
+    for value, where in entries:
+        places.setdefault(value, []).append(where)
+    for value, where in places.items():
+        if len(where) > 1:
+            why = f"; {note}" if note else ""
+            raise DataError(f"duplicate {what} {value!r} (in {' and in '.join(where)}){why}; every one must be unique")
+
+
+def _each(files: Files, name: str, key: str, what: str) -> None:
+    model = files.model(name)
+    if model is None:
+        return
+    unique(what, [(item.id, at(files, name, (key, i))) for i, item in enumerate(getattr(model, key))])
+
+
+def check(files: Files) -> None:
+    site = files.site
+    unique("glossary kind id", [(k.id, at(files, "site.yml", ("glossary", "kinds", i))) for i, k in enumerate(site.glossary.kinds)])
+    for i, kind in enumerate(site.glossary.kinds):
+        if kind.id in RESERVED_PAGE_IDS:
+            raise DataError(f"{at(files, 'site.yml', ('glossary', 'kinds', i), 'id')}: 'index' is the glossary's own page; choose another id")
+    text = files.model("text.yml")
+    unique(
+        "id",
+        [(layer.id, at(files, "text.yml", ("layers", i))) for i, layer in enumerate(text.layers)]
+        + [(s.id, at(files, "text.yml", ("layers", i, "sections", j)))
+           for i, layer in enumerate(text.layers) for j, s in enumerate(layer.sections)]
+        + [(p.id, at(files, "text.yml", loc)) for loc, _, _, p in paragraph_locs(text)],
+        note="layers, sections and paragraphs share one set of anchors on the text page",
+    )
+    _each(files, "sources.yml", "sources", "source id")
+    marks = files.model("marks.yml")
+    if marks:
+        _each(files, "marks.yml", "marks", "mark kind id")
+        unique("mark form", [(f, at(files, "marks.yml", ("marks", i))) for i, m in enumerate(marks.marks) for f in m.forms])
+    glossary = files.glossary()
+    unique(
+        "glossary id",
+        [(e.id, at(files, f"{kind}.yml", ("entries", i))) for kind, g in glossary.items() for i, e in enumerate(g.entries)],
+        note="mentions refer to entries by id, so all the glossary's files share one set of ids",
+    )
+    unique(
+        "form",
+        [(f, at(files, f"{kind}.yml", ("entries", i))) for kind, g in glossary.items()
+         for i, e in enumerate(g.entries) for f in e.forms],
+        note="a printed form can link to one entry only",
+    )
+    for name, key, what in (
+        ("chronology.yml", "kinds", "event kind id"), ("chronology.yml", "events", "event id"),
+        ("clocks.yml", "clocks", "clock id"), ("related.yml", "documents", "document id"),
+        ("questions.yml", "skills", "skill id"), ("questions.yml", "levels", "level id"),
+        ("questions.yml", "questions", "question id"), ("categories.yml", "rows", "row id"),
+        ("categories.yml", "categories", "category id"), ("packets.yml", "packets", "packet id"),
+        ("lessons.yml", "lessons", "lesson id"),
+    ):
+        _each(files, name, key, what)
+    for name, key in (("packets.yml", "packets"), ("lessons.yml", "lessons")):
+        model = files.model(name)
+        for i, item in enumerate(getattr(model, key) if model else []):
+            if item.id in RESERVED_PAGE_IDS:
+                raise DataError(
+                    f"{at(files, name, (key, i), 'id')}: {item.id!r} would give this page the address of the list "
+                    f"of all {key}; choose another id"
+                )
+    chronology = files.model("chronology.yml")
+    if chronology and sum(k.journey for k in chronology.kinds) > 1:
+        raise DataError(f"{at(files, 'chronology.yml', ('kinds',))}: only one kind of event can be the document's 'journey'")

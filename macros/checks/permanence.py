@@ -1,0 +1,110 @@
+"""Published ids stay: an id in `data/published-ids.yml` that is gone from the data stops the
+build, unless the register's `moved` says where it went (the site then keeps the old address
+working, see `macros.views.edition.Edition.aliases`)."""
+
+from __future__ import annotations
+
+from ..files.errors import DataError
+from ..files.models.register import KINDS
+from ..files.read import Files
+from .where import paragraph_locs
+
+__all__ = ["check", "current_ids", "unregistered", "write_register"]
+
+_WHERE = {
+    "layers": "data/text.yml", "sections": "data/text.yml", "paragraphs": "data/text.yml",
+    "entries": "the glossary's files", "events": "data/chronology.yml", "questions": "data/questions.yml",
+    "packets": "data/packets.yml", "lessons": "data/lessons.yml",
+}
+
+
+def current_ids(files: Files) -> dict[str, list[str]]:
+    """Every id the site publishes now, by kind, in the data's order."""
+    text = files.model("text.yml")
+
+    def ids(name: str, key: str) -> list[str]:
+        model = files.model(name)
+        return [item.id for item in getattr(model, key)] if model else []
+
+    return {
+        "layers": [layer.id for layer in text.layers],
+        "sections": [s.id for layer in text.layers for s in layer.sections],
+        "paragraphs": [p.id for _, _, _, p in paragraph_locs(text)],
+        "entries": [e.id for g in files.glossary().values() for e in g.entries],
+        "events": ids("chronology.yml", "events"),
+        "questions": ids("questions.yml", "questions"),
+        "packets": ids("packets.yml", "packets"),
+        "lessons": ids("lessons.yml", "lessons"),
+    }
+
+
+def unregistered(files: Files) -> dict[str, list[str]]:
+    """Ids in the data that the register does not list yet (`make register` adds them)."""
+    register = files.model("published-ids.yml")
+    listed = {kind: set(getattr(register, kind)) if register else set() for kind in KINDS}
+    return {kind: [i for i in ids if i not in listed[kind]] for kind, ids in current_ids(files).items()}
+
+
+def check(files: Files) -> None:
+    register = files.model("published-ids.yml")
+    if register is None:
+        return
+    current = {kind: set(ids) for kind, ids in current_ids(files).items()}
+    moves = {}
+    for move in register.moved:
+        if move.id in current[move.kind]:
+            raise DataError(
+                f"data/published-ids.yml: 'moved' says the {_one(move.kind)} {move.id!r} went to {move.to!r}, but "
+                f"{move.id!r} is still in {_WHERE[move.kind]}; remove the move, or the id"
+            )
+        if move.to not in current[move.kind]:
+            raise DataError(
+                f"data/published-ids.yml: 'moved' sends the {_one(move.kind)} {move.id!r} to {move.to!r}, which is not "
+                f"in {_WHERE[move.kind]}; it must name a {_one(move.kind)} the site has now"
+            )
+        moves[(move.kind, move.id)] = move.to
+    for kind in KINDS:
+        for published in getattr(register, kind):
+            if published not in current[kind] and (kind, published) not in moves:
+                raise DataError(
+                    f"data/published-ids.yml: the {_one(kind)} id {published!r} was published (links and citations may "
+                    f"use it) and is no longer in {_WHERE[kind]}. Ids are permanent: restore it, or record where it "
+                    f"went under 'moved' in data/published-ids.yml, e.g. "
+                    f"{{kind: {kind}, id: {published}, to: NEW-ID}}; the site then keeps the old address working"
+                )
+
+
+def _one(kind: str) -> str:
+    return {"entries": "glossary entry"}.get(kind, kind.removesuffix("s"))
+
+
+REGISTER_HEADER = """\
+# yaml-language-server: $schema=schemas/published-ids.schema.json
+# Every id this site has published, by kind. Links and citations in the wild use them, so the
+# build refuses an id listed here that is gone from the data. `make register` adds new ids
+# (run it before publishing); never delete one. To rename or merge an id, add a move:
+#   moved:
+#     - {kind: paragraphs, id: old-id, to: new-id}
+# and the site keeps the old address working (an anchor, or a page that sends readers on).
+"""
+
+
+def write_register(data_dir) -> str:
+    """Add the ids the data publishes now to data/published-ids.yml; keep every id already there."""
+    import yaml
+
+    from ..files.read import read_all
+
+    files = read_all(data_dir)
+    register = files.model("published-ids.yml")
+    added = unregistered(files)
+    lists = {kind: [*(getattr(register, kind) if register else []), *added[kind]] for kind in KINDS}
+    content = {kind: ids for kind, ids in lists.items() if ids}
+    if register and register.moved:
+        content["moved"] = [m.model_dump() for m in register.moved]
+    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    (data_dir / "published-ids.yml").write_text(REGISTER_HEADER + text, encoding="utf-8")
+    count = sum(len(v) for v in added.values())
+    return f"data/published-ids.yml: {count} new id{'s' if count != 1 else ''} added" + (
+        "" if not count else " (" + ", ".join(f"{len(v)} {k}" for k, v in added.items() if v) + ")"
+    )

@@ -1,0 +1,53 @@
+"""`data/document.yml`: the archive's record of the document and the chain by which it reached us."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from ..fields import Id, Model, Prose, Text, Url, Verbatim
+
+__all__ = ["ArchiveRecord", "ChainStep", "Document"]
+
+
+class ArchiveRecord(Model):
+    """A record of the document in an archive."""
+
+    id: Id
+    title: Verbatim = Field(description="The record's title exactly as the archive gives it.")
+    url: Url
+    source: Text = Field(description="Where the archive's text comes from.")
+    translated_from: Text
+    how_to_recognise: Prose
+
+
+class ChainStep(Model):
+    """One link in the chain by which the text reached us."""
+
+    id: Id
+    title: Text
+    when: Text
+    description: Prose
+    paragraphs: list[Id] = Field(default=[], description="Paragraph ids of the text that attest this step.")
+    sources: list[Id] = Field(default=[], description="Source ids for what the text does not say.")
+
+
+class Document(Model):
+    title: Verbatim = Field(description="The archive's title for the record, as printed.")
+    date: dt.date
+    author: Text = Field(description="Author as a reference manager should record it.")
+    recipient: Text
+    summary: Verbatim = Field(description="The archive's summary, as printed.")
+    archival_citation: Verbatim
+    archive_name: Text
+    translator: Text
+    original_language: Text
+    original_classification: Verbatim
+    publisher: Text = Field(description="Who publishes the record, e.g. 'Wilson Center Digital Archive'.")
+    program: Text
+    rights: list[Verbatim] = Field(min_length=1)
+    record: ArchiveRecord = Field(description="The archive record this site reproduces.")
+    other_records_note: Prose | None = Field(default=None, description="Introduces `other_records` on the About page.")
+    other_records: list[ArchiveRecord] = []
+    chain: list[ChainStep] = Field(min_length=1)

@@ -1,0 +1,93 @@
+"""`data/site.yml`: the site's own words about its document, and the vocabulary of its parts.
+
+Generic code carries no word of any one document: the site's title, how pages name the
+document ("the cable"), the glossary's kinds and certainty labels, the map's title and
+legend, and the edition names all come from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..fields import Id, Model, Prose, Text
+
+__all__ = ["CertaintyLabel", "DateRange", "GlossaryKind", "GlossarySettings", "HomeCard", "HomeLink", "MapWords", "Site"]
+
+Certainty = Literal["certain", "probable", "uncertain", "unidentified"]
+
+
+class GlossaryKind(Model):
+    """One kind of glossary entry: its entries are in `data/<id>.yml`, its page at `glossary/<id>/`."""
+
+    id: Id = Field(description="Also the data file's name and the page's address, e.g. 'people'.")
+    title: Text = Field(description="The page's title and the group's name, e.g. 'People'.")
+    singular: Text = Field(description="One entry of this kind, e.g. 'person'.")
+    description: Text = Field(description="The page's description for search engines and link previews.")
+    located: bool = Field(default=False, description="True if entries of this kind have coordinates (places).")
+
+
+class CertaintyLabel(Model):
+    label: Text
+    meaning: Text
+
+
+class GlossarySettings(Model):
+    identification_label: Text = Field(description="The label of an entry's identification, e.g. 'In October 1949'.")
+    then_label: Text = Field(description="The label of an entry's name at the time, e.g. 'In 1949'.")
+    kinds: list[GlossaryKind] = Field(default=[], description="The kinds of entry, in the order the glossary shows them.")
+    certainty: dict[Certainty, CertaintyLabel] = Field(description="What each certainty level is called and means.")
+
+    @model_validator(mode="after")
+    def _every_level(self) -> "GlossarySettings":
+        missing = [c for c in Certainty.__args__ if c not in self.certainty]
+        if missing:
+            raise ValueError(f"'certainty' must describe every level; missing: {', '.join(missing)}")
+        return self
+
+
+class MapWords(Model):
+    title: Text = Field(description="The map's accessible title.")
+    route: Text = Field(description="What the solid line is, e.g. 'the army’s route, drawn from the dates the cable gives'.")
+    journey: Text | None = Field(default=None, description="What the dashed line (the document's own journey) is.")
+    route_column: Text = Field(description="The heading of the table's column of route dates.")
+
+
+class DateRange(Model):
+    """Dates outside this range are refused as typing mistakes (a year 1 or 19490)."""
+
+    earliest: dt.date
+    latest: dt.date
+
+
+class HomeLink(Model):
+    page: Text = Field(description="A page of the site, as its Markdown source, e.g. 'text.md' or 'glossary/index.md'.")
+    label: Text
+    about: Text | None = Field(default=None, description="What the reader finds there, in a few words.")
+
+
+class HomeCard(Model):
+    """One audience's way in, on the home page ("Read the cable", "Teach with it")."""
+
+    title: Text
+    text: Prose
+    links: list[HomeLink] = Field(min_length=1)
+
+
+class Editions(Model):
+    student: Text = Field(description="The name of the published edition.")
+    instructor: Text = Field(description="The name of the edition with notes for instructors.")
+
+
+class Site(Model):
+    title: Text = Field(description="The site's name (shown in the header and in every page title).")
+    description: Text = Field(description="The site's description for search engines.")
+    document_noun: Text = Field(description="How pages name the document: 'cable', 'letter', 'charter'.")
+    dates: DateRange
+    editions: Editions
+    glossary: GlossarySettings
+    map: MapWords | None = None
+    home: list[HomeCard] = Field(default=[], description="The home page's ways in, one per audience.")
+    offline_zip: Text | None = Field(default=None, description="File name of the offline copy, e.g. 'cable-59442-offline.zip'.")

@@ -1,0 +1,92 @@
+"""Read every file in `data/`: refuse what does not belong there, validate each present file.
+
+`read_all(data_dir)` returns a `Files`: each data file's validated model (or None for an
+optional part that is absent), with the parsed `Located` form of each for line numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import FILES, DataFile, glossary_file
+from .errors import DataError
+from .models.site import Site
+from .validate import validate
+from .yaml_io import Located, read_yaml
+
+__all__ = ["Files", "read_all", "read_one"]
+
+_IGNORED = {"schemas", "README.md"}
+
+
+@dataclass(frozen=True)
+class Files:
+    """The validated data files of one build, by file name (`files.model("text.yml")`)."""
+
+    data_dir: Path
+    models: dict[str, Any]
+    located: dict[str, Located] = field(repr=False)
+
+    @property
+    def site(self) -> Site:
+        return self.models["site.yml"]
+
+    def model(self, name: str) -> Any:
+        """The file's model, or None if the file is absent."""
+        return self.models.get(name)
+
+    def line(self, name: str, loc: tuple) -> int | None:
+        located = self.located.get(name)
+        return located.line(loc) if located else None
+
+    def glossary(self) -> dict[str, Any]:
+        """Each glossary kind's entries file, by kind id, for the kinds whose file exists."""
+        return {k.id: self.models[f"{k.id}.yml"] for k in self.site.glossary.kinds if f"{k.id}.yml" in self.models}
+
+
+def read_one(data_dir: Path, spec: DataFile) -> tuple[Located, Any]:
+    path = data_dir / spec.name
+    label = f"data/{spec.name}"
+    _refuse_outside_link(data_dir, path, label)
+    located = read_yaml(path, label)
+    return located, validate(located, label, spec.model)
+
+
+def read_all(data_dir: Path) -> Files:
+    """Every data file, validated; the first file with problems raises one `DataError`."""
+    site_located, site = read_one(data_dir, FILES[0])
+    specs = [*FILES[1:], *(glossary_file(k.id) for k in site.glossary.kinds)]
+    _refuse_unknown_files(data_dir, {"site.yml", *(s.name for s in specs)})
+    models: dict[str, Any] = {"site.yml": site}
+    located: dict[str, Located] = {"site.yml": site_located}
+    for spec in specs:
+        if not (data_dir / spec.name).exists() and not (data_dir / spec.name).is_symlink():
+            if spec.required:
+                raise DataError(f"data/{spec.name}: cannot be read (No such file or directory); this file is required")
+            continue
+        located[spec.name], models[spec.name] = read_one(data_dir, spec)
+    return Files(data_dir, models, located)
+
+
+def _refuse_unknown_files(data_dir: Path, known: set[str]) -> None:
+    """A misspelt file name ('plces.yml') would otherwise be silently ignored, and its part left out."""
+    for path in sorted(data_dir.iterdir()):
+        if path.name in known or path.name in _IGNORED or path.name.startswith("."):
+            continue
+        raise DataError(
+            f"data/{path.name}: not a file this site reads. The files it reads are: {', '.join(sorted(known))} "
+            "(one per glossary kind in data/site.yml); rename or remove it"
+        )
+
+
+def _refuse_outside_link(data_dir: Path, path: Path, label: str) -> None:
+    """A data file may be a link only to a file inside the project: the build must not publish
+    a file from elsewhere on the machine because a link pointed there."""
+    if not path.is_symlink():
+        return
+    project = data_dir.resolve().parent
+    target = path.resolve()
+    if not target.is_relative_to(project):
+        raise DataError(f"{label}: a link to {target}, outside the project; data files must be inside the project")

@@ -1,0 +1,205 @@
+"""Read one YAML data file strictly and in bounded time, and say where in it an error is.
+
+What YAML allows but a data file must not have, each refused with the file, the line
+and what to do:
+- duplicate keys (PyYAML keeps the last one silently), keys that are not text (`1:`,
+  `yes:` read as true), merge keys (`<<:`);
+- anchors and aliases (`&a`, `*a`): nothing here needs them, and a few lines of them
+  can expand into billions of values ("billion laughs");
+- nesting deeper than `MAX_DEPTH`, files larger than `MAX_BYTES`, NUL bytes, invalid UTF-8;
+- an unquoted clock time such as `12:00`, which YAML 1.1 reads as the number 720.
+Dates stay strings, for the models to parse with a clear message.
+
+The parse keeps its node tree, so `Located.line(loc)` answers "on which line is this
+value?" for any number of errors without parsing the file again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+__all__ = ["Located", "MAX_BYTES", "MAX_DEPTH", "read_yaml"]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40  # the deepest real file (text.yml) nests 6 levels
+
+# libyaml's parser, where PyYAML was built with it, is about ten times faster than the pure-Python
+# one; it keeps the same marks (lines) and calls the same Python constructors.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SEXAGESIMAL = re.compile(r"[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?")
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class _StrictLoader(_BaseLoader):
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise DataError(
+                    f"line {_line(key_node)}: a merge key ('<<') is not allowed in data files; "
+                    "write the fields out in full"
+                )
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                raise DataError(
+                    f"line {_line(key_node)}: the key {key_node.value!r} is read by YAML as "
+                    f"{_yaml_kind(key)}, not as a field name; keys must be field names "
+                    f"(quote it if you meant the text: '{key_node.value}')"
+                )
+            if key in seen:
+                raise DataError(
+                    f"line {_line(key_node)}: duplicate key {key!r} (first given on line {seen[key]}); "
+                    "each key may appear once in an entry: remove or rename one of them"
+                )
+            seen[key] = _line(key_node)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_int(self, node):
+        if ":" in node.value:
+            raise _clock_time(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        if ":" in node.value:
+            raise _clock_time(node)
+        return super().construct_yaml_float(node)
+
+
+def _clock_time(node: yaml.Node) -> DataError:
+    return DataError(
+        f"line {_line(node)}: {node.value} is read by YAML as a number (sexagesimal), not as text; "
+        f"quote clock times: '{node.value}'"
+    )
+
+
+def _yaml_kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    return f"a {type(value).__name__} ({value!r})"
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
+# Dates stay strings for the models to parse: PyYAML's own date conversion raises a bare
+# ValueError on "1949-13-45", with no file or line; pydantic's message names the field.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed file and the node tree it came from, to find the line of any value."""
+
+    data: Any
+    root: yaml.Node
+
+    def line(self, loc: tuple[str | int, ...]) -> int | None:
+        """The line where the value at `loc` (keys and list indexes, from 0) starts, if it exists."""
+        node, line = self.root, None
+        for step in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == step), None)
+                if match is None:
+                    break
+                line, node = _line(match[0]), match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                line = _line(node)
+            else:
+                break
+        return line
+
+
+def _refuse_unsafe_structure(text: str, label: str) -> None:
+    """One pass over the parser's events (no recursion, no expansion): no anchors, aliases or
+    deep nesting, so that composing and validating the file take bounded time and memory."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataError(
+                    f"{label}, line {event.start_mark.line + 1}: YAML anchors and aliases ('&name', '*name') "
+                    "are not allowed in data files; write each value out"
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataError(
+                        f"{label}, line {event.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep; "
+                        "data files are lists of entries a few levels deep"
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, label) from None
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, label: str) -> DataError:
+    """Both of PyYAML's marks: where the construct began (an unclosed quote, a bracket) and
+    where the parser gave up, which for an unclosed quote can be the end of the file."""
+    problem = error.problem or error.context or "invalid YAML"
+    mark, context = error.problem_mark, error.context_mark
+    if context and mark and context.line != mark.line:
+        began = f"{error.context} on line {context.line + 1}" if error.context else f"line {context.line + 1}"
+        return DataError(
+            f"{label}, line {context.line + 1}: YAML syntax error: {problem} (the construct that begins here, "
+            f"{began}, is still open at line {mark.line + 1}, column {mark.column + 1}); "
+            "look for an unclosed quote or bracket on that line"
+        )
+    where = mark or context
+    at = f", line {where.line + 1}, column {where.column + 1}" if where else ""
+    return DataError(f"{label}{at}: YAML syntax error: {problem}")
+
+
+def read_yaml(path: Path, label: str) -> Located:
+    """Parse `path` (a mapping at the top level); `label` is how messages name the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError(f"{label}: cannot be read ({error.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise DataError(f"{label}: {len(raw):,} bytes; a data file may be at most {MAX_BYTES:,} bytes (split it or trim it)")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DataError(f"{label}, line {line}: contains a NUL byte (character 0); delete it (it is invisible in most editors)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            f"{label}, line {line}: not valid UTF-8 (byte {raw[error.start]:#04x}); save the file as UTF-8"
+        ) from None
+    _refuse_unsafe_structure(text, label)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except DataError as error:
+        raise DataError(f"{label}, {error}") from None
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, label) from None
+    except yaml.YAMLError as error:
+        raise DataError(f"{label}: YAML error: {error}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise DataError(f"{label}: the file is empty; it must hold a mapping (see its JSON Schema in data/schemas/)")
+    if not isinstance(data, dict):
+        raise DataError(f"{label}: the top level must be a mapping of keys to values, not a {type(data).__name__}")
+    return Located(data, root)

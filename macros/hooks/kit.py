@@ -1,0 +1,114 @@
+"""MkDocs hook (mkdocs.yml, `hooks:`): the edition kit's part in every build.
+
+- `on_config`: load and check `data/` once (`macros.site.state`); take the site's name from
+  it; shape the navigation (glossary kinds, packets and lessons; optional parts left out).
+- `on_files`: add the pages generated from data, drop the pages of absent parts.
+- `on_env`: a template in `overrides/` that does not parse stops the build with its file and
+  line; while serving, the site falls back to Material's own templates and says why.
+- `on_post_page`: while serving, every error of the build is a banner at
+  the top of every page.
+
+A build stops on the first error with one message; `mkdocs serve` keeps serving.
+Loaded by MkDocs by its path; it imports the package only inside its events, after the
+live_reload hook has made sure the package is fresh (or stood in for it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+def _kit():
+    """The package's site layer, or None while a stand-in replaces a package that fails to import."""
+    if "_kit_macros_import_error" in sys.modules:
+        return None
+    from macros.site import errors, pages, state
+
+    return state, pages, errors
+
+
+@event_priority(90)  # after live_reload (100), before mkdocs-macros-plugin (0)
+def on_config(config):
+    kit = _kit()
+    if kit is None:
+        return config
+    state, pages, errors = kit
+    build = state.for_config(config)
+    if build.edition is None:
+        if not build.serving:
+            raise errors.stop(build.data_error)
+        return config
+    config["extra"]["kit_meta"] = _meta(build)
+    config["extra"]["kit_palette"] = _palette(build)
+    pages.configure(config, build.edition)
+    return config
+
+
+def _meta(build) -> list:
+    from macros.views import citation
+
+    return citation.meta_tags(build.edition.document)
+
+
+def _palette(build) -> str:
+    from macros.templating.environment import Renderer
+
+    return Renderer(build.edition, False, "", build.project_dir).render("palette.css", "")
+
+
+def on_files(files, config):
+    kit = _kit()
+    if kit is None:
+        return files
+    state, pages, errors = kit
+    build = state.for_config(config)
+    if build.edition is None:
+        return files
+    try:
+        return pages.adjust_files(files, config, build.edition)
+    except Exception as error:  # DataError: a generated page that would overwrite a page of docs/
+        if not build.serving:
+            raise errors.stop(str(error)) from None
+        build.fail(str(error))
+        return files
+
+
+def on_env(env, config, files):
+    kit = _kit()
+    if kit is None:
+        return env
+    state, _, errors = kit
+    build = state.for_config(config)
+    custom = Path(config["theme"].custom_dir) if config["theme"].custom_dir else None
+    if custom is None:
+        return env
+    import jinja2
+
+    for path in sorted(custom.rglob("*.html")):
+        name = path.relative_to(custom).as_posix()
+        try:
+            env.parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as error:
+            message = f"{Path(config['theme'].custom_dir).name}/{name}, line {error.lineno}: template syntax error: {error.message}"
+            if not build.serving:
+                raise errors.stop(message) from None
+            build.fail(message)
+            # Material's own templates, without ours: the pages still build, under the banner.
+            env.loader.searchpath = [p for p in env.loader.searchpath if Path(p).resolve() != custom.resolve()]
+            env.cache.clear()
+            break
+    return env
+
+
+def on_post_page(output, page, config):
+    kit = _kit()
+    if kit is None:
+        return output
+    state, _, errors = kit
+    build = state.for_config(config)
+    if build.serving and build.errors:
+        return errors.insert_banner(output, build.errors)
+    return output

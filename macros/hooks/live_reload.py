@@ -1,0 +1,146 @@
+"""MkDocs hook (mkdocs.yml, `hooks:`): keep the `macros` package fresh and importable while serving.
+
+mkdocs-macros-plugin imports `macros` with `importlib`, so Python caches it: under `mkdocs
+serve`, an edited `macros/*.py` would not be seen until the server restarts. Before every
+build this hook removes the package from `sys.modules` if one of its files changed, then
+imports it afresh. If that import fails (a syntax error in a module), a stand-in package
+takes its place: a build stops with one message naming the file and line; while serving,
+every page shows the message and the server waits for the fix.
+
+While serving it also watches files with the operating system's file events instead of
+MkDocs' polling every 0.5 s, so a save is noticed at once and an idle server uses no CPU.
+
+This file is loaded by MkDocs by its path, not as part of the package, and imports nothing
+from the package at the top: it must work when the package does not.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import time
+import traceback
+import types
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+SERVE_FLAG = "KIT_MKDOCS_COMMAND"  # the same name as macros.site.state.SERVE_FLAG
+PACKAGE = Path(__file__).resolve().parent.parent
+PROJECT = PACKAGE.parent
+# The hook module is kept across config reloads, but state that must outlive it lives in sys.modules.
+_STATE = "_kit_macros_imported_at"
+_BROKEN = "_kit_macros_import_error"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    os.environ[SERVE_FLAG] = command
+
+
+def _changed_since_import() -> bool:
+    imported_at = sys.modules.get(_STATE)
+    if imported_at is None or _BROKEN in sys.modules:
+        return True
+    return any(p.stat().st_mtime >= imported_at.value for p in PACKAGE.rglob("*") if p.suffix == ".py")
+
+
+def _import_error(error: BaseException) -> str:
+    """'macros/render/text.py, line 12: SyntaxError: invalid syntax' (the project's own frame)."""
+    if isinstance(error, SyntaxError) and error.filename:
+        where = f"{_relative(error.filename)}, line {error.lineno}"
+        return f"{where}: SyntaxError: {error.msg}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(str(PACKAGE))]
+    where = f"{_relative(frames[-1].filename)}, line {frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(error).__name__}: {error}"
+
+
+def _relative(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(PROJECT).as_posix()
+    except ValueError:
+        return path
+
+
+def _stand_in(message: str) -> types.ModuleType:
+    """A `macros` package that builds empty pages: the banner (on_post_page) says why."""
+    import jinja2
+
+    class Quiet(jinja2.Undefined):
+        def __call__(self, *args, **kwargs):
+            return ""
+
+        __str__ = lambda self: ""  # noqa: E731
+
+    def define_env(env) -> None:
+        env.env.undefined = Quiet
+
+    module = types.ModuleType("macros")
+    module.define_env = define_env
+    module.__path__ = []  # a package, so that `import macros.x` fails cleanly
+    return module
+
+
+@event_priority(100)  # before the site hook and mkdocs-macros-plugin's on_config, which import the package
+def on_config(config):
+    if str(PROJECT) not in sys.path:
+        sys.path.insert(0, str(PROJECT))
+    if not _changed_since_import():
+        return config
+    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[name]
+    sys.modules.pop(_BROKEN, None)
+    importlib.invalidate_caches()
+    sys.modules[_STATE] = types.SimpleNamespace(value=time.time())  # type: ignore[assignment]
+    try:
+        importlib.import_module("macros.site.macros")  # the package and everything a build uses
+        importlib.import_module("macros.site.pages")
+    except Exception as error:  # noqa: BLE001 - any import failure is reported, never a traceback
+        message = _import_error(error)
+        if os.environ.get(SERVE_FLAG) != "serve":
+            raise PluginError(message) from None
+        print(f"ERROR   -  {message}", flush=True)
+        for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+            del sys.modules[name]
+        sys.modules["macros"] = _stand_in(message)
+        sys.modules[_BROKEN] = types.SimpleNamespace(message=message)  # type: ignore[assignment]
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    broken = sys.modules.get(_BROKEN)
+    if broken is None:
+        return output
+    # The package cannot be imported, so its banner cannot be used: the same markup, written here.
+    import html
+
+    banner = (
+        '<div class="admonition failure cbl-data-error" role="alert"><p class="admonition-title">'
+        f"The site has an error (it is not published like this)</p><pre>{html.escape(broken.message)}</pre>"
+        "<p>Fix it and save: the page reloads by itself.</p></div>"
+    )
+    at = output.find('<article class="md-content__inner md-typeset">')
+    if at == -1:
+        return banner + output
+    end = output.index(">", at) + 1
+    return output[:end] + banner + output[end:]
+
+
+def on_serve(server, config, builder):
+    """Watch with the operating system's file events (inotify on Linux) where watchdog has them.
+    MkDocs has no option for it, so the paths watched so far (docs/, mkdocs.yml) move to a new
+    observer; the `watch:` paths are added after this event."""
+    try:
+        from watchdog.observers import Observer
+    except ImportError:  # pragma: no cover - watchdog always has one; keep MkDocs' polling otherwise
+        return server
+    watched = list(getattr(server, "_watch_refs", {}))
+    if not hasattr(server, "observer") or server.observer.is_alive():
+        return server  # not the server this was written for, or already started: leave it alone
+    for path in watched:
+        server.unwatch(path)
+    server.observer = Observer()
+    for path in watched:
+        server.watch(path)
+    return server

@@ -1,0 +1,38 @@
+"""What we know about the source: the record, its chain, how to cite it, the rights, the sources."""
+
+from __future__ import annotations
+
+from .. import links
+from ..templating.environment import Renderer
+from ..views import citation
+
+__all__ = ["render_chain", "render_citations", "render_cite", "render_record", "render_rights", "render_sources"]
+
+
+def render_record(renderer: Renderer, here: str) -> str:
+    return renderer.render("source-record.html", here)
+
+
+def render_chain(renderer: Renderer, here: str) -> str:
+    return renderer.render("source-chain.html", here)
+
+
+def render_citations(renderer: Renderer, here: str, downloads: list[tuple[str, str]]) -> str:
+    doc = renderer.edition.document
+    citations = [("chicago", "Chicago (note)", citation.chicago(doc)), ("mla", "MLA (9th edition)", citation.mla(doc))]
+    return renderer.render("citations.html", here, citations=citations, downloads=downloads)
+
+
+def render_rights(renderer: Renderer, here: str) -> str:
+    return renderer.render("rights.html", here)
+
+
+def render_sources(renderer: Renderer, here: str) -> str:
+    return renderer.render("sources.html", here)
+
+
+def render_cite(renderer: Renderer, here: str, page_src: str, source_id: str) -> str:
+    """An inline Markdown citation for prose pages (MkDocs resolves and checks the link)."""
+    source = renderer.edition.source(source_id)
+    target = links.markdown_link(page_src, links.SOURCES, links.source_anchor(source.id))
+    return renderer.render("cite.md", here, source=source, target=target)

@@ -1,0 +1,95 @@
+"""The Jinja environment every component is rendered with, and what each template can use.
+
+Every template gets, as globals of the page it is rendered for:
+- `edition` (the checked data and its views), `site` (data/site.yml), `noun` (how the site
+  names its document, e.g. "cable"), `instructor` (True in the instructor edition);
+- `link`, the page-relative links of `macros.links.Links` (`link.paragraph(id)`, ...), and
+  `anchor`, the module of anchor names (`anchor.source_anchor(id)`, ...);
+- `parts` (which optional parts the site has: `parts.map`), and the date formats `day(iso)`,
+  `short_date(iso)` and `when(event)`;
+and the filters `md` (text in Markdown, kept literal), `prose` (the prose subset, with
+`[[id]]` references), `verbatim` (the document's words: line breaks kept as <br>).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import links
+from ..matching.marks import Mark, Mention
+from ..views import dates
+from ..views.edition import Edition
+from ..views.parts import present
+from .markup import markdown_inline, render_prose
+
+__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer"]
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
+OVERRIDE_FOLDER = Path("overrides") / "components"  # relative to the project
+
+
+def _first_words(text: str, count: int = 9) -> str:
+    """A prose field's first words, without its emphasis marks, for an index."""
+    words = text.replace("*", "").split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _verbatim(text: str) -> Markup:
+    return Markup("<br>").join(escape(line) for line in text.split("\n"))
+
+
+def _environment(project_dir: Path | None) -> jinja2.Environment:
+    search = [str(project_dir / OVERRIDE_FOLDER)] if project_dir and (project_dir / OVERRIDE_FOLDER).is_dir() else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*search, str(DEFAULT_TEMPLATES)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["md"] = markdown_inline
+    env.filters["verbatim"] = _verbatim
+    env.filters["prose"] = _prose
+    env.tests["mark"] = lambda token: isinstance(token, Mark)
+    env.tests["mention"] = lambda token: isinstance(token, Mention)
+    env.globals["anchor"] = links
+    env.globals["short"] = _first_words
+    return env
+
+
+@jinja2.pass_context
+def _prose(context: jinja2.runtime.Context, text: str | None) -> Markup:
+    """Prose with its `[[id]]` references rendered by the `reference` macro of references.html."""
+    if text is None:
+        return Markup("")
+    macro = context.environment.get_template("references.html").module.reference
+    link = context["link"]
+    return render_prose(text, lambda target, words: Markup(macro(target, words, link)))
+
+
+@dataclass
+class Renderer:
+    """Renders components for one build: `renderer.render("glossary-entry.html", here, entry=...)`."""
+
+    edition: Edition
+    instructor: bool
+    site_url: str
+    project_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.env = _environment(self.project_dir)
+        self.env.globals.update(
+            edition=self.edition, site=self.edition.site, noun=self.edition.site.document_noun,
+            instructor=self.instructor, site_url=self.site_url, parts=present(self.edition),
+            day=dates.day, short_date=dates.short_date, when=lambda event: dates.when(event, self.edition),
+        )
+
+    def render(self, template: str, here: str, **context: Any) -> str:
+        """The component, for the page at URL `here`."""
+        return self.env.get_template(template).render(link=links.Links(here), here=here, **context)
