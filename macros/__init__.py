@@ -1,11 +1,11 @@
 """The edition kit's macros (mkdocs-macros-plugin's `module_name: macros`).
 
 `define_env` only registers macros: the data was loaded and checked once for this build
-(`macros.site.state`), and every macro is a one-liner into `macros.render`. The layers,
+(`macros.integration.state`), and every macro is a one-liner into `macros.render`. The layers,
 from the bottom: `links` (anchors and page links), `files` (read and validate each file),
 `matching` (marks, mentions, dates, clocks in the text), `checks` (across files), `views`
 (the edition of one build), `templating` (the Jinja environment and component templates),
-`render` (one module per family of components), `site` (MkDocs: state, macros, pages,
+`render` (one module per family of components), `integration` (MkDocs: state, macros, pages,
 errors), and `hooks/` (the files mkdocs.yml loads).
 """
 
@@ -16,8 +16,8 @@ __all__ = ["define_env"]
 
 def define_env(env) -> None:
     """Register the page macros for this build (or placeholders, while serving bad data)."""
-    from .site import macros, state
-    from .site.errors import stop
+    from .integration import macros, state
+    from .integration.errors import stop
 
     build = state.for_config(env.conf)
     macros.guard_page_rendering(env, build)

@@ -1,6 +1,6 @@
 """MkDocs hook (mkdocs.yml, `hooks:`): the edition kit's part in every build.
 
-- `on_config`: load and check `data/` once (`macros.site.state`); take the site's name from
+- `on_config`: load and check `data/` once (`macros.integration.state`); take the site's name from
   it; shape the navigation (glossary kinds, packets and lessons; optional parts left out).
 - `on_files`: add the pages generated from data, drop the pages of absent parts.
 - `on_env`: a template in `overrides/` that does not parse stops the build with its file and
@@ -25,7 +25,7 @@ def _kit():
     """The package's site layer, or None while a stand-in replaces a package that fails to import."""
     if "_kit_macros_import_error" in sys.modules:
         return None
-    from macros.site import errors, pages, state
+    from macros.integration import errors, pages, state
 
     return state, pages, errors
 

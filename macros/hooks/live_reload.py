@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-SERVE_FLAG = "KIT_MKDOCS_COMMAND"  # the same name as macros.site.state.SERVE_FLAG
+SERVE_FLAG = "KIT_MKDOCS_COMMAND"  # the same name as macros.integration.state.SERVE_FLAG
 PACKAGE = Path(__file__).resolve().parent.parent
 PROJECT = PACKAGE.parent
 # The hook module is kept across config reloads, but state that must outlive it lives in sys.modules.
@@ -94,8 +94,8 @@ def on_config(config):
     importlib.invalidate_caches()
     sys.modules[_STATE] = types.SimpleNamespace(value=time.time())  # type: ignore[assignment]
     try:
-        importlib.import_module("macros.site.macros")  # the package and everything a build uses
-        importlib.import_module("macros.site.pages")
+        importlib.import_module("macros.integration.macros")  # the package and everything a build uses
+        importlib.import_module("macros.integration.pages")
     except Exception as error:  # noqa: BLE001 - any import failure is reported, never a traceback
         message = _import_error(error)
         if os.environ.get(SERVE_FLAG) != "serve":

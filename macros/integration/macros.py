@@ -1,0 +1,273 @@
+"""The macros that pages call, registered on mkdocs-macros-plugin's `env`.
+
+Each macro is a one-liner into `macros.render`. Every call is guarded: an exception raised
+while rendering (a broken template, a renderer's bug meeting odd data) becomes one clear
+message that names the page and the call, never a traceback. `guard_page_rendering` does
+the same for errors in a page's own Jinja (`{{ typo( }}`), which the plugin would otherwise
+answer by exiting the process.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Callable
+
+import jinja2
+
+from .. import links
+from ..render import chronology, glossary, map as map_, source, teaching, text
+from ..templating.environment import Renderer
+from ..views.parts import present
+from .errors import stop
+from .state import Build
+
+__all__ = ["MACRO_NAMES", "guard_page_rendering", "register", "register_placeholders"]
+
+
+class _Failure(Exception):
+    """A macro failed; the message is already recorded for the page."""
+
+
+def register(env, build: Build, instructor: bool) -> None:
+    """Register every macro, rendering with the build's edition."""
+    edition = build.edition
+    renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir)
+
+    def here() -> str:
+        return env.page.url
+
+    def macro(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def guarded(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - every failure becomes one message
+                call = f"{function.__name__}({', '.join(repr(a) for a in args)})"
+                _record(env, f"{call}: {_describe(error)}")
+                raise _Failure() from error
+
+        env.macro(guarded, function.__name__)
+        return guarded
+
+    @macro
+    def document_text() -> str:
+        """The document's full text, layer by layer, with paragraph numbers and anchors."""
+        return text.render_text(renderer, here())
+
+    @macro
+    def mark_legend() -> str:
+        """The kinds of editorial mark and what each means."""
+        return text.render_mark_legend(renderer, here())
+
+    @macro
+    def document_title() -> str:
+        """The archive's title for the document (kept literal in Markdown)."""
+        return renderer.env.filters["md"](edition.document.title)
+
+    @macro
+    def paragraph_count() -> int:
+        """How many paragraphs the text has."""
+        return len(edition.paragraphs)
+
+    @macro
+    def source_record() -> str:
+        """The archival record, and the archive's other records of the document."""
+        return source.render_record(renderer, here())
+
+    @macro
+    def source_chain() -> str:
+        """The chain by which the text reached us, with evidence."""
+        return source.render_chain(renderer, here())
+
+    @macro
+    def citations() -> str:
+        """Chicago and MLA citations with copy buttons, and RIS and BibTeX files."""
+        return source.render_citations(renderer, here(), [(label, path) for path, label in links.CITATION_FILES])
+
+    @macro
+    def rights() -> str:
+        """The archive's rights statement."""
+        return source.render_rights(renderer, here())
+
+    @macro
+    def bibliography() -> str:
+        """Every source the site cites."""
+        return source.render_sources(renderer, here())
+
+    @macro
+    def cite(source_id: str) -> str:
+        """An inline citation of a source in data/sources.yml."""
+        if source_id not in {s.id for s in edition.sources}:
+            raise ValueError(f"{source_id!r} is not a source id in data/sources.yml")
+        return source.render_cite(renderer, here(), env.page.file.src_uri, source_id)
+
+    @macro
+    def glossary_kind(kind_id: str) -> str:
+        """Every glossary entry of one kind (a kind in data/site.yml)."""
+        return glossary.render_glossary_kind(renderer, here(), kind_id)
+
+    @macro
+    def glossary_kind_title(kind_id: str) -> str:
+        """A glossary kind's title, for its page's heading (kept literal in Markdown)."""
+        return renderer.env.filters["md"](next(k for k in edition.kinds if k.id == kind_id).title)
+
+    @macro
+    def glossary_intro() -> str:
+        """How to read a glossary entry, with what each certainty level means."""
+        return glossary.render_glossary_intro(renderer, here())
+
+    @macro
+    def glossary_overview() -> str:
+        """The glossary's groups with links to every entry."""
+        return glossary.render_glossary_overview(renderer, here())
+
+    @macro
+    def route_map() -> str:
+        """The SVG map of the places and the route."""
+        return map_.render_map(renderer, here())
+
+    @macro
+    def place_table() -> str:
+        """The map's text alternative: a table of places, names and dates."""
+        return map_.render_place_table(renderer, here())
+
+    @macro
+    def chronology_timeline() -> str:
+        """Every event in time order, the kinds distinct and each shown or hidden at will."""
+        return chronology.render_timeline(renderer, here())
+
+    @macro
+    def journey() -> str:
+        """The document's journey, with elapsed times computed from the data."""
+        return chronology.render_journey(renderer, here())
+
+    @macro
+    def related_documents() -> str:
+        """Documents to read alongside, and what each corroborates or contradicts."""
+        return chronology.render_related(renderer, here())
+
+    @macro
+    def categories_matrix() -> str:
+        """The comparison matrix of data/categories.yml."""
+        return teaching.render_categories(renderer, here())
+
+    @macro
+    def reading_guide() -> str:
+        """Our short guide, with sources, to the matrix's words."""
+        return teaching.render_reading_guide(renderer, here())
+
+    @macro
+    def questions() -> str:
+        """The discussion questions by skill and by section (with notes in the instructor edition)."""
+        return teaching.render_questions(renderer, here())
+
+    @macro
+    def question_box(question_id: str) -> str:
+        """One question, set beside a part of a page; nothing if the site has no questions."""
+        if not edition.questions():
+            return ""
+        if question_id not in {q.id for q in edition.questions()}:
+            raise ValueError(f"{question_id!r} is not a question id in data/questions.yml")
+        return teaching.render_question_box(renderer, here(), question_id)
+
+    @macro
+    def packet_list() -> str:
+        """Every reading packet, with its brief."""
+        return teaching.render_packet_list(renderer, here())
+
+    @macro
+    def packet_page(packet_id: str) -> str:
+        """A reading packet's page (generated from data/packets.yml)."""
+        return teaching.render_packet_page(renderer, here(), packet_id)
+
+    @macro
+    def edition_name() -> str:
+        """The name of this edition (data/site.yml, 'editions')."""
+        return edition.site.editions.instructor if instructor else edition.site.editions.student
+
+    env.variables["parts"] = present(edition)
+    env.variables["instructor"] = instructor
+    env.variables["pages"] = links
+
+
+MACRO_NAMES = (
+    "document_text", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
+    "citations", "rights", "bibliography", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
+    "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
+    "reading_guide", "questions", "question_box", "packet_list", "packet_page", "edition_name",
+)
+
+
+def register_placeholders(env) -> None:
+    """Bad data while serving: the pages still build, empty, under the banner."""
+    for name in MACRO_NAMES:
+        env.macro(lambda *args, **kwargs: "", name)
+    env.variables["parts"] = {}
+    env.variables["instructor"] = False
+    env.variables["pages"] = links
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"template {error.name or error.filename}, line {error.lineno}: {error.message}"
+    if isinstance(error, jinja2.TemplateError):
+        return f"template error: {error}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _record(env, message: str) -> None:
+    page = env.page.file.src_uri if getattr(env, "page", None) else "?"
+    failures = env.variables.setdefault("_failures", {})
+    failures.setdefault(page, []).append(message)
+
+
+class _Capture(logging.Filter):
+    """Keeps the plugin's own report of a failed page (with its traceback) out of the log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
+_PLUGIN_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+
+
+def guard_page_rendering(env, build: Build) -> None:
+    """Wrap the plugin's page rendering: a failure becomes our message (build) or banner (serve)."""
+    render = env.render
+
+    def guarded_render(markdown: str, force_rendering: bool = False) -> str:
+        capture = _Capture()
+        logger = logging.getLogger(_PLUGIN_LOGGER)
+        logger.addFilter(capture)
+        try:
+            return render(markdown, force_rendering)
+        except SystemExit:  # on_error_fail: the plugin exits after logging the error
+            page = env.page.file.src_uri
+            failures = env.variables.get("_failures", {}).get(page) or [_plugin_message(capture.messages)]
+            message = f"docs/{page}: " + "; ".join(failures)
+            if not build.serving:
+                raise stop(message) from None
+            build.fail(message)
+            return "This page could not be built: the message at the top says why.\n"
+        finally:
+            logger.removeFilter(capture)
+
+    env.render = guarded_render
+
+
+def _plugin_message(messages: list[str]) -> str:
+    """The useful line of the plugin's report: the error's type and text, or the syntax error's line."""
+    text = "\n".join(messages)
+    for line in text.splitlines():
+        stripped = line.strip().strip("_*")
+        if stripped.startswith(("Line ", "TemplateSyntaxError", "UndefinedError")) or ": " in stripped and "Error" in stripped.split(":")[0]:
+            return stripped.replace("_", "").replace("**", "")
+    return "the page's template could not be rendered"

@@ -1,0 +1,132 @@
+"""Pages from data, and the optional parts: what the navigation and the files of a build hold.
+
+- Each glossary kind in `data/site.yml` gets a page `glossary/<kind>/`, each packet
+  `packets/<id>/`, each lesson `lessons/<id>/`; their pages hold only a macro call keyed by
+  a validated id, so no text from the data is placed where Markdown or Jinja would read it.
+- A part whose data is absent (no `categories.yml`) loses its page and its navigation entry.
+- A retired packet or lesson id (data/published-ids.yml, `moved`) keeps its old address as a
+  small page that sends the reader on.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+
+from mkdocs.structure.files import File, Files
+
+from .. import links
+from ..files.errors import DataError
+from ..views import citation
+from ..views.edition import Edition
+from ..views.parts import PARTS, present
+
+__all__ = ["configure", "generated_pages", "adjust_files"]
+
+
+def generated_pages(edition: Edition) -> dict[str, str]:
+    """Markdown source of every generated page, by its path under docs/."""
+    pages = {}
+    for kind in edition.kinds:
+        pages[links.glossary_page(kind.id)] = (
+            f"---\ndescription: {_yaml(kind.description)}\n---\n\n"
+            f"# {{{{ glossary_kind_title('{kind.id}') }}}} {{ #glossary-{kind.id} }}\n\n"
+            f"{{{{ glossary_intro() }}}}\n\n{{{{ glossary_kind('{kind.id}') }}}}\n"
+        )
+    # Packets and lessons repeat paragraphs of the text: leave them out of the search index, so
+    # that a search lands on the text page itself (and the index stays small).
+    for packet in edition.packets():
+        pages[links.packet_page(packet.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ packet_page('{packet.id}') }}}}\n"
+    for lesson in edition.lessons():
+        pages[links.lesson_page(lesson.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ lesson_page('{lesson.id}') }}}}\n"
+    return pages
+
+
+def _yaml(text: str) -> str:
+    """A one-line YAML string (JSON is YAML), HTML-escaped: Material prints `page.meta.description`
+    into a tag unescaped."""
+    return json.dumps(html.escape(" ".join(text.split())), ensure_ascii=False)
+
+
+def configure(config, edition: Edition) -> None:
+    """`on_config`: the site's name from the data, and the navigation of this edition's parts."""
+    site = edition.site
+    # Material prints both into the page unescaped (its theme has no autoescape).
+    config["site_name"] = html.escape(site.title)
+    config["site_description"] = html.escape(site.description)
+    absent = {part.page for part in PARTS if not present(edition)[part.name]}
+    expand = {
+        links.GLOSSARY: [links.glossary_page(k.id) for k in edition.kinds],
+        links.PACKETS: [links.packet_page(p.id) for p in edition.packets()],
+        links.LESSONS: [links.lesson_page(lesson.id) for lesson in edition.lessons()],
+    }
+    config["nav"] = [n for n in (_nav_item(item, absent, expand) for item in config["nav"] or []) if n is not None]
+
+
+def _nav_item(item, absent: set[str], expand: dict[str, list[str]]):
+    if isinstance(item, str):
+        return None if item in absent else ({_title_of(item): [item, *expand[item]]} if item in expand else item)
+    if isinstance(item, dict):
+        ((title, value),) = item.items()
+        if isinstance(value, str):
+            if value in absent:
+                return None
+            return {title: [value, *expand[value]]} if value in expand else item
+        children = [n for n in (_nav_item(v, absent, expand) for v in value) if n is not None]
+        return {title: children} if children else None
+    return item
+
+
+def _title_of(src: str) -> str:
+    return posixpath.dirname(src).capitalize() or src
+
+
+def adjust_files(files: Files, config, edition: Edition) -> Files:
+    """`on_files`: add the generated pages, drop the pages of absent parts, keep retired addresses."""
+    parts = present(edition)
+    for part in PARTS:
+        if not parts[part.name]:
+            found = files.get_file_from_path(part.page)
+            if found:
+                files.remove(found)
+    for src, content in generated_pages(edition).items():
+        if files.get_file_from_path(src):
+            raise DataError(
+                f"docs/{src} exists, and the data also makes a page there ({_owner(src)}); "
+                "rename the entry's id or the file in docs/"
+            )
+        files.append(File.generated(config, src, content=content))
+    for name, content in citation_files(edition).items():
+        files.append(File.generated(config, name, content=content))
+    register = edition.part("published-ids.yml")
+    for move in register.moved if register else []:
+        if move.kind in ("packets", "lessons"):
+            page = links.packet_page if move.kind == "packets" else links.lesson_page
+            old, new = links.page_url(page(move.id)), links.page_url(page(move.to))
+            target = posixpath.relpath(new, old)
+            files.append(File.generated(config, old + "index.html", content=_moved_page(target + "/")))
+    return files
+
+
+def citation_files(edition: Edition) -> dict[str, str]:
+    """The document's RIS and BibTeX records, beside the About page that links them."""
+    doc = edition.document
+    key = re.sub(r"[^a-z0-9]", "", doc.author.lower()) + str(doc.date.year)
+    (ris, _), (bib, _) = links.CITATION_FILES
+    return {ris: citation.ris(doc), bib: citation.bibtex(doc, key)}
+
+
+def _owner(src: str) -> str:
+    folder, name = posixpath.split(src.removesuffix(".md"))
+    return {"glossary": f"glossary kind '{name}'", "packets": f"packet '{name}'", "lessons": f"lesson '{name}'"}[folder]
+
+
+def _moved_page(target: str) -> str:
+    """A stand-in for a retired address: HTML because it is a redirect, not a page of the site."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
+        f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" href="{target}"></head>'
+        f'<body><p>This page has moved: <a href="{target}">follow this link</a>.</p></body></html>\n'
+    )

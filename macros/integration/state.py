@@ -1,0 +1,59 @@
+"""One build's state: its edition (loaded once), whether it is served, and its errors.
+
+The site hook loads the data in `on_config`, before mkdocs-macros-plugin calls
+`define_env`; both ask `for_config(config)` and get the same `Build`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..files.errors import DataError
+from ..views.edition import Edition
+from ..views.load import load_edition
+
+__all__ = ["Build", "SERVE_FLAG", "for_config", "is_serving"]
+
+# Set by the live_reload hook when MkDocs starts the `serve` command.
+SERVE_FLAG = "KIT_MKDOCS_COMMAND"
+
+
+def is_serving() -> bool:
+    return os.environ.get(SERVE_FLAG) == "serve"
+
+
+@dataclass
+class Build:
+    project_dir: Path
+    edition: Edition | None
+    data_error: str | None
+    serving: bool
+    errors: list[str] = field(default_factory=list)  # shown in the banner while serving
+
+    def fail(self, message: str) -> None:
+        """An error while serving: shown at the top of every page, printed once in the terminal."""
+        if message not in self.errors:
+            self.errors.append(message)
+            print(f"ERROR   -  {message}", flush=True)  # printed, not logged: see macros.integration.errors
+
+
+_current: tuple[int, Build] | None = None
+
+
+def for_config(config) -> Build:
+    """The build of this MkDocs config (loaded on first call)."""
+    global _current
+    if _current and _current[0] == id(config):
+        return _current[1]
+    project = Path(config["config_file_path"]).resolve().parent
+    serving = is_serving()
+    try:
+        build = Build(project, load_edition(project / "data"), None, serving)
+    except DataError as error:
+        build = Build(project, None, f"Invalid data: {error}", serving)
+        if serving:
+            build.fail(build.data_error)
+    _current = (id(config), build)
+    return build
