@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schemas lock browser clean bench audit serve-instructor build-instructor
+.PHONY: serve test build validate schemas register lock browser clean bench audit serve-instructor build-instructor
 
 ## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/
 serve: $(STAMP)
@@ -23,9 +23,9 @@ build: $(STAMP)
 
 ## serve-instructor / build-instructor: the instructor edition (with the notes for instructors)
 serve-instructor: $(STAMP)
-	CABLE_EDITION=instructor $(BIN)/mkdocs serve
+	SITE_EDITION=instructor $(BIN)/mkdocs serve
 build-instructor: $(STAMP)
-	CABLE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
+	SITE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
 
 ## bench: print build, rebuild, page-weight and Lighthouse figures (needs npm for Lighthouse)
 bench: $(STAMP) browser
@@ -40,9 +40,13 @@ audit: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m macros
 
-## schemas: regenerate data/schemas/*.schema.json from macros/models.py
+## schemas: regenerate data/schemas/*.schema.json from the models in macros/files/models/
 schemas: $(STAMP)
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros schemas
+
+## register: add the ids the data publishes now to data/published-ids.yml (run before publishing)
+register: $(STAMP)
+	$(BIN)/python -m macros register
 
 ## lock: regenerate requirements.lock (with hashes) from requirements.in
 lock: $(STAMP)

@@ -47,12 +47,12 @@ def mkdocs_build(
     project: Path, site_dir: Path, site_url: str | None = None, edition: str | None = None
 ) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("CABLE_MKDOCS_COMMAND", None)
-    env.pop("CABLE_EDITION", None)
+    for name in ("KIT_MKDOCS_COMMAND", "SITE_EDITION", "CABLE_EDITION"):
+        env.pop(name, None)
     if site_url:
         env["SITE_URL"] = site_url
     if edition:
-        env["CABLE_EDITION"] = edition
+        env["SITE_EDITION"] = edition
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -100,7 +100,7 @@ def assert_clean_build(result: subprocess.CompletedProcess) -> None:
 
 @pytest.fixture(scope="session")
 def instructor_site(tmp_path_factory) -> Path:
-    """The instructor edition (CABLE_EDITION=instructor), built strictly once per session."""
+    """The instructor edition (SITE_EDITION=instructor), built strictly once per session."""
     site_dir = tmp_path_factory.mktemp("instructor-site")
     assert_clean_build(mkdocs_build(ROOT, site_dir, edition="instructor"))
     return site_dir

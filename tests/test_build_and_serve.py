@@ -80,7 +80,8 @@ def test_serve_shows_data_and_macro_edits_and_survives_bad_data(served):
     text_file = project / "data" / "text.yml"
     good = text_file.read_text(encoding="utf-8")
 
-    text_file.write_text(good.replace("CABLE Nº 59442", "CABLE Nº 59442 EDITED-IN-TEST"), encoding="utf-8")
+    # An edit to our own words (a layer's introduction): the cable's words would be refused.
+    text_file.write_text(good.replace("Moscow’s header on the deciphered cable", "EDITED-IN-TEST header", 1), encoding="utf-8")
     _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
 
     text_file.write_text(good.replace("    sections:\n", "    sections: [\n", 1), encoding="utf-8")
@@ -91,9 +92,13 @@ def test_serve_shows_data_and_macro_edits_and_survives_bad_data(served):
     text_file.write_text(good, encoding="utf-8")
     _wait_for(url, lambda html: "cbl-data-error" not in html and "Nº 59442" in html, "recovery")
 
-    renderer = project / "macros" / "render_text.py"
-    code = renderer.read_text(encoding="utf-8")
-    renderer.write_text(code.replace('class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--'),
-                        encoding="utf-8")
-    _wait_for(url, lambda html: "data-reloaded" in html, "a macros/*.py edit to show without a restart")
+    template = project / "macros" / "templating" / "templates" / "paragraph.html"
+    markup = template.read_text(encoding="utf-8")
+    template.write_text(markup.replace('class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--'), encoding="utf-8")
+    _wait_for(url, lambda html: "data-reloaded" in html, "a template edit to show without a restart")
+
+    module = project / "macros" / "render" / "text.py"
+    code = module.read_text(encoding="utf-8")
+    module.write_text(code.replace('return renderer.render("text.html", here)', 'return "PYTHON-RELOADED " + renderer.render("text.html", here)'), encoding="utf-8")
+    _wait_for(url, lambda html: "PYTHON-RELOADED" in html, "a macros/*.py edit to show without a restart")
     assert process.poll() is None

@@ -1,17 +1,28 @@
-"""The data in data/ is valid, and every kind of bad edit stops with a message that names
-the file, the entry and the field, and says what would be valid."""
+"""The data in data/ is valid, and every kind of bad edit stops with one message that names the
+file, the line, the entry and the field, and says what would be valid.
+
+The broken-input table holds each case with its exact message. Line numbers in a message are
+not typed: `line(data_dir, file, text)` finds, in the broken file itself, the line that holds
+`text` (the entry's `id:` line, the edited field), so a case stays exact when the real data
+grows. Positions of entries count from 1, as an editor counts them.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 from typing import Callable
 
 import pytest
 import yaml
 
-from macros.load import DataError, load_edition
-from macros.schema import main as schema_main
+from macros.checks.permanence import unregistered
+from macros.files.errors import DataError
+from macros.files.read import read_all
+from macros.files.schema import main as schema_main
+from macros.views.load import load_edition
 from tests.conftest import ROOT
 
 
@@ -22,7 +33,13 @@ def test_real_data_is_valid():
 
 
 def test_json_schemas_are_up_to_date():
-    assert schema_main(["--check"]) == 0, "run `make schemas` after changing macros/models.py"
+    assert schema_main(["--check"]) == 0, "run `make schemas` after changing a model in macros/files/models/"
+
+
+def test_every_published_id_is_in_the_register():
+    """`make register` has been run: a new id is recorded before it is published."""
+    missing = {kind: ids for kind, ids in unregistered(read_all(ROOT / "data")).items() if ids}
+    assert not missing, f"run `make register`: {missing}"
 
 
 def test_every_data_file_names_its_schema():
@@ -33,7 +50,7 @@ def test_every_data_file_names_its_schema():
         assert (path.parent / schema).is_file(), f"{path.name} names a missing schema {schema}"
 
 
-# --- broken inputs ----------------------------------------------------------------------
+# --- how a case breaks a file --------------------------------------------------------------
 
 
 def _yaml(file: str, change: Callable[[dict], None]) -> Callable[[Path], None]:
@@ -46,12 +63,22 @@ def _yaml(file: str, change: Callable[[dict], None]) -> Callable[[Path], None]:
     return apply
 
 
-def _text(file: str, old: str, new: str) -> Callable[[Path], None]:
+def _text(file: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
     def apply(data_dir: Path) -> None:
         path = data_dir / file
         content = path.read_text(encoding="utf-8")
-        assert old in content
-        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+        assert old in content, f"{old!r} is not in {file}: the case no longer fits the data"
+        path.write_text(content.replace(old, new, count), encoding="utf-8")
+
+    return apply
+
+
+def _everywhere(old: str, new: str) -> Callable[[Path], None]:
+    """Rename an id in every data file (but the register of published ids)."""
+    def apply(data_dir: Path) -> None:
+        for path in data_dir.glob("*.yml"):
+            if path.name != "published-ids.yml":
+                path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
     return apply
 
@@ -60,12 +87,30 @@ def _bytes(file: str, content: bytes) -> Callable[[Path], None]:
     return lambda data_dir: (data_dir / file).write_bytes(content)
 
 
-def _first_paragraph(data: dict) -> dict:
-    return data["layers"][0]["sections"][0]["paragraphs"][0]
+def _both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(data_dir: Path) -> None:
+        for change in changes:
+            change(data_dir)
+
+    return apply
 
 
-def _second_paragraph(data: dict) -> dict:
-    return data["layers"][0]["sections"][0]["paragraphs"][1]
+def line(data_dir: Path, file: str, text: str, nth: int = 1) -> int:
+    """The number of the `nth` line of the (broken) file that contains `text`."""
+    found = [i for i, content in enumerate((data_dir / file).read_text(encoding="utf-8").splitlines(), 1) if text in content]
+    assert len(found) >= nth, f"{text!r} is not in {file} {nth} times"
+    return found[nth - 1]
+
+
+def line_after(data_dir: Path, file: str, anchor: str, text: str) -> int:
+    """The first line at or after the line holding `anchor` that contains `text`."""
+    lines = (data_dir / file).read_text(encoding="utf-8").splitlines()
+    start = line(data_dir, file, anchor)
+    return next(i for i, content in enumerate(lines[start - 1:], start) if text in content)
+
+
+def _paragraph(data: dict, n: int) -> dict:
+    return data["layers"][0]["sections"][0]["paragraphs"][n]
 
 
 def _entry(data: dict, entry_id: str) -> dict:
@@ -76,102 +121,281 @@ def _event(data: dict, event_id: str) -> dict:
     return next(e for e in data["events"] if e["id"] == event_id)
 
 
-# (case, mutation, fragments the message must contain: file, entry, field, what is valid)
+def _question(data: dict, question_id: str) -> dict:
+    return next(q for q in data["questions"] if q["id"] == question_id)
+
+
+ENVELOPE = "layers[1] (id 'envelope') > sections[1] (id 'envelope-all')"
+PLAIN_HTTP = 'url: "http://digitalarchive'
+OPEN_TITLE = 'title: "The cable’s envelope'
+TYPED_AT_NOON = "time: '12:00'"
+BAD_DAY = "date: '1949-10-32'"
+YEAR_ONE = "date: '0001-10-18'"
+BILLION_LAUGHS = "sources: &a [1]\n" + "".join(f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n" for i in range(12))
+THOUSAND_BAD = "sources:\n" + "".join(f"  - id: Bad Id {i}\n    short: s\n    title: t\n    publisher: p\n" for i in range(1000))
+
+# (case, how the data is broken, the exact message: a function of the broken data folder)
 BROKEN = [
-    ("missing field", _yaml("text.yml", lambda d: _first_paragraph(d).pop("text")),
-     ["data/text.yml", "paragraphs[1] (id 'cable-number')", "'text' is required"]),
-    ("wrong type", _yaml("text.yml", lambda d: _first_paragraph(d).update(text=42)),
-     ["data/text.yml", "(id 'cable-number')", "field 'text'", "valid string"]),
-    ("unknown field", _yaml("text.yml", lambda d: _first_paragraph(d).update(colour="red")),
-     ["data/text.yml", "(id 'cable-number')", "unknown field 'colour'", "id, style, text"]),
-    ("invalid choice", _yaml("text.yml", lambda d: _first_paragraph(d).update(style="bold")),
-     ["data/text.yml", "(id 'cable-number')", "field 'style'", "'prose', 'item' or 'signature'"]),
-    ("badly formed id", _yaml("text.yml", lambda d: _first_paragraph(d).update(id="Cable Number")),
-     ["data/text.yml", "paragraphs[1]", "field 'id'", "lower-case"]),
-    ("duplicate id", _yaml("text.yml", lambda d: _second_paragraph(d).update(id="cable-number")),
-     ["data/text.yml", "duplicate id", "'cable-number'", "unique"]),
-    ("blank text", _yaml("text.yml", lambda d: _first_paragraph(d).update(text="   ")),
-     ["data/text.yml", "(id 'cable-number')", "field 'text'", "must not be empty"]),
+    # --- one field ---------------------------------------------------------------------------
+    ("missing field", _yaml("text.yml", lambda d: _paragraph(d, 0).pop("text")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: cable-number')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'text' is required but missing"),
+    ("wrong type", _yaml("text.yml", lambda d: _paragraph(d, 0).update(text=42)),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'text: 42')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'text': Input should be a valid string (got 42)"),
+    ("unknown field", _yaml("text.yml", lambda d: _paragraph(d, 0).update(colour="red")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'colour: red')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "unknown field 'colour'; the fields allowed here are: id, style, text"),
+    ("invalid choice", _yaml("text.yml", lambda d: _paragraph(d, 0).update(style="bold")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'style: bold')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'style': Input should be 'prose', 'item' or 'signature' (got 'bold')"),
+    ("badly formed id", _yaml("text.yml", lambda d: _paragraph(d, 0).update(id="Cable Number")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: Cable Number')}: entry {ENVELOPE} > paragraphs[1] (id 'Cable Number'), "
+               "field 'id': 'Cable Number' is not a valid id: use lower-case letters and digits in words joined by single "
+               "hyphens, e.g. 's2-version-1'"),
+    ("blank text", _yaml("text.yml", lambda d: _paragraph(d, 0).update(text="   ")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: cable-number') + 1}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'text': must not be empty or only spaces (got '   ')"),
     ("empty list", _yaml("text.yml", lambda d: d.update(layers=[])),
-     ["data/text.yml", "field 'layers'", "at least 1"]),
-    ("unknown layer", _yaml("text.yml", lambda d: d["layers"][0].update(id="preface")),
-     ["data/text.yml", "layers[1]", "field 'id'", "'envelope'"]),
-    ("unrecognised bracket", _yaml("text.yml", lambda d: _first_paragraph(d).update(text="CABLE [xyz] Nº 59442")),
-     ["data/text.yml", "paragraph 'cable-number'", "'[xyz]'", "data/marks.yml"]),
-    ("unclosed bracket", _yaml("text.yml", lambda d: _first_paragraph(d).update(text="CABLE [sic Nº 59442")),
-     ["data/text.yml", "paragraph 'cable-number'", "never closed"]),
-    ("duplicate YAML key", _text("text.yml", "  - id: envelope\n", "  - id: envelope\n    id: envelope\n"),
-     ["data/text.yml", "line 8", "duplicate key 'id'"]),
-    ("YAML syntax error", _text("sources.yml", "sources:\n", "sources: [\n"),
-     ["data/sources.yml", "line", "YAML syntax error"]),
-    ("empty file", _bytes("marks.yml", b""),
-     ["data/marks.yml", "empty", "mapping"]),
-    ("invalid UTF-8", _bytes("marks.yml", "marks:\n  - id: sic\n    name: \"".encode() + b"\xff\xfe\"\n"),
-     ["data/marks.yml", "line 3", "not valid UTF-8", "save the file as UTF-8"]),
-    ("not a mapping", _bytes("sources.yml", b"- just\n- a list\n"),
-     ["data/sources.yml", "top level must be a mapping"]),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'layers: []')}: field 'layers': List should have at least 1 item after "
+               "validation, not 0 (got [])"),
     ("invalid date", _text("document.yml", "date: 1949-10-25", "date: 1949-13-45"),
-     ["data/document.yml", "field 'date'", "date"]),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', 'date: 1949-13-45')}: field 'date': Input should be a valid date "
+               "or datetime, month value is outside expected range of 1-12 (got '1949-13-45')"),
+    ("yes read as true", _text("marks.yml", 'name: "Sic"', "name: yes"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', 'name: yes')}: entry marks[1] (id 'sic'), field 'name': Input should be "
+               "a valid string (got True); YAML reads an unquoted yes, no, on, off, true or false as true or false: put the text in quotes"),
+    ("a thousand bad entries, five shown", _bytes("sources.yml", THOUSAND_BAD.encode()),
+     lambda d: "\n  ".join(
+         f"data/sources.yml, line {line(d, 'sources.yml', f'id: Bad Id {i}')}: entry sources[{i + 1}] (id 'Bad Id {i}'), field 'id': "
+         f"'Bad Id {i}' is not a valid id: use lower-case letters and digits in words joined by single hyphens, e.g. 's2-version-1'"
+         for i in range(5)) + "\n  (995 more problems in this file not shown)"),
+    # --- addresses ---------------------------------------------------------------------------
     ("address not a web address", _yaml("sources.yml", lambda d: d["sources"][0].update(url="javascript:alert(1)")),
-     ["data/sources.yml", "sources[1] (id 'wilson-record')", "field 'url'", "https://"]),
+     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: javascript')}: entry sources[1] (id 'wilson-record'), field 'url': "
+               "'javascript:alert(1)' is not a valid address: it must start with https:// or http://"),
+    ("address with a user name", _yaml("sources.yml", lambda d: d["sources"][0].update(url="https://digitalarchive.wilsoncenter.org@evil.example/")),
+     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: https://digitalarchive.wilsoncenter.org@')}: entry sources[1] "
+               "(id 'wilson-record'), field 'url': 'https://digitalarchive.wilsoncenter.org@evil.example/' is not a valid address: "
+               "after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@' or port)"),
+    ("plain http where https is needed", _text("document.yml", 'url: "https://digitalarchive', 'url: "http://digitalarchive'),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', PLAIN_HTTP)}: entry record, field 'url': "
+               "'http://digitalarchive.wilsoncenter.org/document/letter-cde-mao-zedong-cde-filippov-stalin-kovalev' is not a valid "
+               "address: it must start with https://"),
+    # --- YAML itself ---------------------------------------------------------------------------
+    ("duplicate YAML key", _text("text.yml", "  - id: envelope\n", "  - id: envelope\n    id: envelope\n"),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: envelope', 2)}: duplicate key 'id' (first given on line "
+               f"{line(d, 'text.yml', 'id: envelope')}); each key may appear once in an entry: remove or rename one of them"),
+    ("unclosed bracket", _text("sources.yml", "sources:\n", "sources: [\n"),
+     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', '- id: wilson-record')}, column 3: YAML syntax error: expected the "
+               f"node content, but found '-'; the '[' on line {line(d, 'sources.yml', 'sources: [')} is not closed"),
+    ("unclosed quote at the end", _bytes("marks.yml", b'marks:\n  - id: sic\n    name: "Sic\n    explanation: thus\n'),
+     lambda d: "data/marks.yml, line 3: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar that "
+               "begins on line 3 and is still open at line 5, column 1; look for an unclosed quote or bracket on line 3 or after it"),
+    # The next double quote (two lines down) closes the string, so YAML fails there: the message
+    # names the entry where the unclosed construct began.
+    ("unclosed quote in the middle", _text("text.yml", 'title: "The cable’s envelope"', 'title: "The cable’s envelope'),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', '- id: envelope')}: YAML syntax error: expected <block end>, but found "
+               f"'<scalar>', while parsing a block mapping that begins on line {line(d, 'text.yml', '- id: envelope')} and is still "
+               f"open at line {line(d, 'text.yml', OPEN_TITLE) + 1}, column 13; look for an unclosed quote or bracket on line "
+               f"{line(d, 'text.yml', '- id: envelope')} or after it"),
+    ("empty file", _bytes("marks.yml", b""),
+     lambda d: "data/marks.yml: the file is empty; it must hold a mapping (see its JSON Schema in data/schemas/)"),
+    ("invalid UTF-8", _bytes("marks.yml", "marks:\n  - id: sic\n    name: \"".encode() + b"\xff\xfe\"\n"),
+     lambda d: "data/marks.yml, line 3: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
+    ("a NUL byte", _bytes("marks.yml", b"marks:\n  - id: sic\n    name: \"S\x00ic\"\n"),
+     lambda d: "data/marks.yml, line 3: contains a NUL byte (character 0); delete it (it is invisible in most editors)"),
+    ("not a mapping", _bytes("sources.yml", b"- just\n- a list\n"),
+     lambda d: "data/sources.yml: the top level must be a mapping of keys to values, not a list"),
+    ("anchors and aliases (billion laughs)", _bytes("sources.yml", BILLION_LAUGHS.encode()),
+     lambda d: "data/sources.yml, line 1: YAML anchors and aliases ('&name', '*name') are not allowed in data files; write each value out"),
+    ("nesting 990 deep", _bytes("sources.yml", b"sources: " + b"[" * 990 + b"]" * 990 + b"\n"),
+     lambda d: "data/sources.yml, line 1: nested more than 40 levels deep; data files are lists of entries a few levels deep"),
+    ("a file over 1 MB", _bytes("sources.yml", b"sources:\n" + b"# padding\n" * 100_001),
+     lambda d: "data/sources.yml: 1,000,019 bytes; a data file may be at most 1,000,000 bytes (split it or trim it)"),
+    ("an unquoted clock time", _text("chronology.yml", 'time: "12:30"', "time: 12:30"),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'time: 12:30')}: 12:30 is read by YAML as a number "
+               "(sexagesimal), not as text; quote clock times: '12:30'"),
+    ("a merge key", _text("marks.yml", "  - id: sic\n", "  - <<: {id: sic}\n    id: sic\n"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '<<:')}: a merge key ('<<') is not allowed in data files; write the fields out in full"),
+    ("a key that is a number", _text("marks.yml", "  - id: sic\n", "  - id: sic\n    1: one\n"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '1: one')}: the key '1' is read by YAML as a int (1), not as a field name; "
+               "keys must be field names (quote it if you meant the text: '1')"),
+    # --- files ---------------------------------------------------------------------------------
+    ("missing required file", lambda d: (d / "document.yml").unlink(),
+     lambda d: "data/document.yml: cannot be read (No such file or directory); this file is required"),
+    ("a misspelt file name", lambda d: (d / "questions.yml").rename(d / "questoins.yml"),
+     lambda d: "data/questoins.yml: not a file this site reads. The files it reads are: background.yml, categories.yml, chronology.yml, "
+               "clocks.yml, document.yml, lessons.yml, marks.yml, packets.yml, people.yml, places.yml, published-ids.yml, questions.yml, "
+               "related.yml, site.yml, sources.yml, terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in "
+               "data/site.yml); rename or remove it"),
+    # --- the text ------------------------------------------------------------------------------
+    ("duplicate id", _yaml("text.yml", lambda d: _paragraph(d, 1).update(id="cable-number")),
+     lambda d: f"duplicate id 'cable-number' (in data/text.yml, line {line(d, 'text.yml', 'id: cable-number')}: entry {ENVELOPE} > "
+               f"paragraphs[1] (id 'cable-number') and in data/text.yml, line {line(d, 'text.yml', 'id: cable-number', 2)}: entry "
+               f"{ENVELOPE} > paragraphs[2] (id 'cable-number')); layers, sections and paragraphs share one set of anchors on the "
+               "text page; every one must be unique"),
+    ("unrecognised bracket", _yaml("text.yml", lambda d: _paragraph(d, 0).update(text="CABLE [xyz] Nº 59442")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'text: CABLE [xyz]')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'text': the bracket '[xyz]' matches no kind of mark in data/marks.yml; add it to the 'forms' (or "
+               "'starts_with') of the kind it belongs to"),
+    ("unclosed text bracket", _yaml("text.yml", lambda d: _paragraph(d, 0).update(text="CABLE [sic Nº 59442")),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'text: CABLE [sic')}: entry {ENVELOPE} > paragraphs[1] (id 'cable-number'), "
+               "field 'text': the '[' at character 7 is never closed"),
+    ("a word of the text changed", _text("text.yml", "letter of Cde. MAO ZEDONG", "letter of Comrade MAO ZEDONG"),
+     lambda d: f"data/text.yml, line {line(d, 'text.yml', 'Comrade MAO ZEDONG') - 1}: entry layers[2] (id 'cover') > sections[1] "
+               "(id 'cover-all') > paragraphs[1] (id 'cover-line'), field 'text': differs from the transcription "
+               "(data/transcription.txt, paragraph 5): 'Cde.' became 'Comrade'. The text must stay word for word as printed: "
+               "annotate elsewhere, never correct"),
+    ("a published id renamed everywhere", _everywhere("s2-version-3", "s2-version-three"),
+     lambda d: "data/published-ids.yml: the paragraph id 's2-version-3' was published (links and citations may use it) and is no "
+               "longer in data/text.yml. Ids are permanent: restore it, or record where it went under 'moved' in "
+               "data/published-ids.yml, e.g. {kind: paragraphs, id: s2-version-3, to: NEW-ID}; the site then keeps the old address working"),
+    ("a move to an id that does not exist", _text("published-ids.yml", "layers: [", "moved: [{kind: sections, id: old-part, to: no-such-section}]\nlayers: ["),
+     lambda d: "data/published-ids.yml: 'moved' sends the section 'old-part' to 'no-such-section', which is not in data/text.yml; "
+               "it must name a section the site has now"),
+    # --- the record ----------------------------------------------------------------------------
     ("duplicate source id", _yaml("sources.yml", lambda d: d["sources"][1].update(id="wilson-record")),
-     ["data/sources.yml", "duplicate source id 'wilson-record'"]),
+     lambda d: f"duplicate source id 'wilson-record' (in data/sources.yml, line {line(d, 'sources.yml', 'id: wilson-record')}: entry "
+               f"sources[1] (id 'wilson-record') and in data/sources.yml, line {line(d, 'sources.yml', 'id: wilson-record', 2)}: entry "
+               "sources[2] (id 'wilson-record')); every one must be unique"),
     ("unknown paragraph id", _yaml("document.yml", lambda d: d["chain"][0].update(paragraphs=["no-such-paragraph"])),
-     ["data/document.yml", "chain step 'report'", "field 'paragraphs'", "'no-such-paragraph'", "data/text.yml"]),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '- no-such-paragraph') - 1}: entry chain[1] (id 'report'), field "
+               "'paragraphs': unknown id 'no-such-paragraph'; it must be one of the paragraph ids in data/text.yml"),
     ("unknown source id", _yaml("document.yml", lambda d: d["chain"][0].update(sources=["no-such-source"])),
-     ["data/document.yml", "chain step 'report'", "field 'sources'", "'no-such-source'", "data/sources.yml"]),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '- no-such-source') - 1}: entry chain[1] (id 'report'), field "
+               "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
     ("claim without evidence", _yaml("document.yml", lambda d: d["chain"][0].update(paragraphs=[], sources=[])),
-     ["data/document.yml", "chain step 'report'", "evidence"]),
-    ("missing file", lambda data_dir: (data_dir / "marks.yml").unlink(),
-     ["data/marks.yml", "cannot be read"]),
-    # glossary
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', 'id: report')}: entry chain[1] (id 'report'): give the paragraphs "
+               "of the text ('paragraphs') or the sources ('sources') that support this step; a claim without evidence cannot be published"),
+    # --- the glossary --------------------------------------------------------------------------
     ("uncertain without a reason", _yaml("places.yml", lambda d: _entry(d, "hami").update(certainty="uncertain")),
-     ["data/places.yml", "(id 'hami')", "'certainty_note' must say why"]),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'id: hami')}: entry entries[2] (id 'hami'): certainty is 'uncertain', "
+               "so 'certainty_note' must say why"),
     ("form not in the text", _yaml("places.yml", lambda d: _entry(d, "hami").update(forms=["KUMUL"])),
-     ["data/places.yml", "(id 'hami')", "field 'forms'", "'KUMUL'", "exactly as the cable prints it"]),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', '- KUMUL') - 1}: entry entries[2] (id 'hami'), field 'forms': 'KUMUL' "
+               "does not occur in data/text.yml as a whole word; copy each form exactly as the text prints it (capitals and "
+               "apostrophes included)"),
     ("form 'corrected'", _yaml("people.yml", lambda d: _entry(d, "luo-shuren").update(forms=["LUO", "Luo"])),
-     ["data/people.yml", "(id 'luo-shuren')", "field 'forms'", "'Luo'"]),
-    ("form of two entries", _yaml("units.yml", lambda d: _entry(d, "pla").update(forms=["PLA", "HAMI"])),
-     ["duplicate form 'HAMI'", "entry 'hami' of data/places.yml", "entry 'pla' of data/units.yml"]),
+     lambda d: f"data/people.yml, line {line(d, 'people.yml', '- LUO') - 1}: entry entries[10] (id 'luo-shuren'), field 'forms': 'Luo' "
+               "does not occur in data/text.yml as a whole word; copy each form exactly as the text prints it (capitals and "
+               "apostrophes included)"),
+    ("form only inside a longer form", _yaml("units.yml", lambda d: _entry(d, "pla")["forms"].append("Liberation Army")),
+     lambda d: f"data/units.yml, line {line(d, 'units.yml', '- People’s Liberation Army') - 1}: entry entries[1] (id 'pla'), field "
+               "'forms': 'Liberation Army' occurs in data/text.yml only inside the longer form 'Chinese People’s Liberation Army' "
+               "(entry 'pla'), so it is never linked; remove it, or give the longer form to this entry instead"),
+    ("form with a space at its end", _yaml("places.yml", lambda d: _entry(d, "hami").update(forms=["HAMI "])),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'id: hami')}: entry entries[2] (id 'hami'): the form 'HAMI ' has spaces "
+               "at its ends, doubled or a line break; copy it exactly as printed, without surrounding spaces"),
+    ("form with a Cyrillic letter", _yaml("places.yml", lambda d: _entry(d, "hami").update(forms=["HАMI"])),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', '- HАMI') - 1}: entry entries[2] (id 'hami'), field 'forms': 'HАMI' mixes "
+               "letters of different scripts (CYRILLIC, LATIN), as when a Cyrillic 'А' is typed for a Latin 'A'; retype it from the text"),
+    ("form of two entries", _yaml("units.yml", lambda d: _entry(d, "pla").update(forms=["People’s Liberation Army", "HAMI"])),
+     lambda d: f"duplicate form 'HAMI' (in data/places.yml, line {line(d, 'places.yml', 'id: hami')}: entry entries[2] (id 'hami') and "
+               f"in data/units.yml, line {line(d, 'units.yml', 'id: pla')}: entry entries[1] (id 'pla')); a printed form can link to "
+               "one entry only; every one must be unique"),
     ("glossary id reused", _yaml("terms.yml", lambda d: _entry(d, "liang").update(id="hami")),
-     ["duplicate glossary id 'hami'", "data/places.yml", "data/terms.yml"]),
+     lambda d: f"duplicate glossary id 'hami' (in data/places.yml, line {line(d, 'places.yml', 'id: hami')}: entry entries[2] (id 'hami') "
+               f"and in data/terms.yml, line {line(d, 'terms.yml', 'id: hami')}: entry entries[{1 + [e['id'] for e in yaml.safe_load((d / 'terms.yml').read_text(encoding='utf-8'))['entries']].index('hami')}] "
+               "(id 'hami')); mentions refer to entries by id, so all the glossary's files share one set of ids; every one must be unique"),
     ("latitude out of range", _yaml("places.yml", lambda d: _entry(d, "hami").update(coordinates={"lat": 95, "lon": 93})),
-     ["data/places.yml", "(id 'hami') > coordinates", "field 'lat'", "less than or equal to 90"]),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lat: 95')}: entry entries[2] (id 'hami') > coordinates, field 'lat': "
+               "Input should be less than or equal to 90 (got 95)"),
     ("coordinates for a person", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(coordinates={"lat": 39.9, "lon": 116.4})),
-     ["data/people.yml", "'mao-zedong'", "field 'coordinates'", "only places"]),
+     lambda d: f"data/people.yml, line {line(d, 'people.yml', 'coordinates:')}: entry entries[1] (id 'mao-zedong'), field 'coordinates': "
+               "only entries of a located kind have coordinates (located kinds: places)"),
     ("fact without a source", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(sources=[])),
-     ["data/people.yml", "(id 'mao-zedong')", "needs a source", "'cable_only: true'"]),
+     lambda d: f"data/people.yml, line {line(d, 'people.yml', 'id: mao-zedong')}: entry entries[1] (id 'mao-zedong'): every fact beyond "
+               "the document needs a source: list ids from data/sources.yml in 'sources', or set 'text_only: true' if everything said "
+               "comes from the document"),
     ("unknown source in an entry", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(sources=["no-such-source"])),
-     ["data/people.yml", "'mao-zedong'", "field 'sources'", "'no-such-source'", "data/sources.yml"]),
+     lambda d: f"data/people.yml, line {line(d, 'people.yml', '- no-such-source') - 1}: entry entries[1] (id 'mao-zedong'), field "
+               "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
     ("bad language tag", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "哈密", "lang": "Chinese"}])),
-     ["data/places.yml", "(id 'hami') > scripts[1]", "field 'lang'", "'zh-Hans'"]),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lang: Chinese')}: entry entries[2] (id 'hami') > scripts[1], field 'lang': "
+               "'Chinese' is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk-Cyrl' or 'ru'"),
     ("context entry with forms", _yaml("people.yml", lambda d: _entry(d, "gary-goldberg").update(forms=["Stalin"])),
-     ["data/people.yml", "(id 'gary-goldberg')", "'context_only: true'", "no 'forms'"]),
-    # chronology
+     lambda d: f"data/people.yml, line {line(d, 'people.yml', 'id: gary-goldberg')}: entry entries[15] (id 'gary-goldberg'): an entry "
+               "with 'context_only: true' is not printed in the document, so it has no 'forms'"),
+    ("glossary kind called index", _text("site.yml", "    - id: terms\n", "    - id: index\n"),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', '- id: index')}: entry glossary > kinds[4] (id 'index'), field 'id': 'index' is "
+               "the glossary's own page; choose another id"),
+    # --- the chronology ------------------------------------------------------------------------
     ("event at an unknown place", _yaml("chronology.yml", lambda d: d["events"][0].update(places=["atlantis"])),
-     ["data/chronology.yml", "event 'advance-begins'", "field 'places'", "'atlantis'", "data/places.yml"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', '- atlantis') - 1}: entry events[1] (id 'advance-begins'), field "
+               "'places': unknown id 'atlantis'; it must be one of the entry ids of a located glossary kind (data/places.yml)"),
     ("person given as a place", _yaml("chronology.yml", lambda d: d["events"][0].update(places=["mao-zedong"])),
-     ["data/chronology.yml", "field 'places'", "'mao-zedong'", "data/places.yml"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', '- mao-zedong') - 1}: entry events[1] (id 'advance-begins'), field "
+               "'places': unknown id 'mao-zedong'; it must be one of the entry ids of a located glossary kind (data/places.yml)"),
     ("impossible date", _yaml("chronology.yml", lambda d: d["events"][0].update(date="1949-10-32")),
-     ["data/chronology.yml", "(id 'advance-begins')", "field 'date'", "YYYY-MM-DD"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', BAD_DAY)}: entry events[1] (id 'advance-begins'), field "
+               "'date': '1949-10-32' is not a date: write it as YYYY-MM-DD, e.g. '1949-10-18'"),
+    ("the year 1", _yaml("chronology.yml", lambda d: _event(d, "turpan-entered").update(date="0001-10-18")),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', YEAR_ONE)}: entry events[7] (id 'turpan-entered'), field "
+               "'date': 0001-10-18 is outside the dates this site allows (1900-01-01 to 2026-12-31, set in data/site.yml under "
+               "'dates'); check the year"),
+    ("a date the cable contradicts", _yaml("chronology.yml", lambda d: _event(d, "qijiaojing-reached").update(date="1949-10-14")),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: qijiaojing-reached') + 2}: entry events[4] (id "
+               "'qijiaojing-reached'), field 'date': 1949-10-14 is not a date its paragraphs (s1-qijiaojing) print; they give 15 "
+               "October. Date the event as the text does, or cite the paragraph that gives its date"),
+    ("the journey out of order", _yaml("chronology.yml", lambda d: _event(d, "received-in-moscow").update(date="1949-10-17")),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: received-in-moscow') + 2}: entry events[12] (id "
+               "'received-in-moscow'), field 'date': this step of the journey (1949-10-17 10:10) is dated before the step listed "
+               "above it, 'kovalev-cable' (1949-10-25); the journey's steps must be listed in the order they happened, each no "
+               "earlier than the one before"),
     ("clock time without a clock", _yaml("chronology.yml", lambda d: _event(d, "deciphered").pop("clock")),
-     ["data/chronology.yml", "(id 'deciphered')", "'clock'", "data/clocks.yml"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: deciphered')}: entry events[14] (id 'deciphered'): a clock "
+               "time needs 'clock': the id of the clock in data/clocks.yml it was read on"),
     ("unknown clock", _yaml("chronology.yml", lambda d: _event(d, "deciphered").update(clock="tokyo")),
-     ["data/chronology.yml", "event 'deciphered'", "field 'clock'", "'tokyo'"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'clock: tokyo')}: entry events[14] (id 'deciphered'), field "
+               "'clock': unknown id 'tokyo'; it must be one of the clock ids in data/clocks.yml"),
     ("time without precision 'time'", _yaml("chronology.yml", lambda d: _event(d, "deciphered").update(precision="day")),
-     ["data/chronology.yml", "(id 'deciphered')", "'time'", "'precision'"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: deciphered')}: entry events[14] (id 'deciphered'): give "
+               "'time' (and 'clock') exactly when 'precision' is 'time'"),
     ("context without a source", _yaml("chronology.yml", lambda d: _event(d, "prc-founded").update(sources=[])),
-     ["data/chronology.yml", "(id 'prc-founded')", "'context' event must cite its 'sources'"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: prc-founded')}: entry events[22] (id 'prc-founded'): a "
+               "'context' event must cite its 'sources' (ids in data/sources.yml)"),
     ("cable event without paragraphs", _yaml("chronology.yml", lambda d: _event(d, "turpan-entered").update(paragraphs=[])),
-     ["data/chronology.yml", "(id 'turpan-entered')", "'paragraphs'"]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'id: turpan-entered')}: entry events[7] (id 'turpan-entered'): a "
+               "'cable' event must give the 'paragraphs' of the text it comes from"),
+    ("unknown kind of event", _yaml("chronology.yml", lambda d: _event(d, "turpan-entered").update(kind="rumour")),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'kind: rumour')}: entry events[7] (id 'turpan-entered'), field "
+               "'kind': unknown id 'rumour'; it must be one of the kinds at the top of data/chronology.yml: cable, journey, context"),
     ("same-day times out of order", _yaml("chronology.yml", lambda d: _event(d, "typed").update(time="12:00")),
-     ["data/chronology.yml", "event 'typed'", "field 'time'", "12:00", "'deciphered'", "move it"]),
+     lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: typed', TYPED_AT_NOON)}: entry events[15] (id 'typed'), field 'time': "
+               "12:00 comes before event 'deciphered' of the same day; move it above that event so the day reads in order"),
     ("unknown source in a disagreement", _yaml("chronology.yml", lambda d: _event(d, "report-written-in-hami")["disagreements"][0].update(source="nope")),
-     ["data/chronology.yml", "event 'report-written-in-hami'", "field 'disagreements'", "'nope'"]),
+     lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: report-written-in-hami', 'disagreements:')}: entry events[9] (id 'report-written-in-hami'), "
+               "field 'disagreements': unknown id 'nope'; it must be one of the source ids in data/sources.yml"),
     ("bad UTC offset", _yaml("clocks.yml", lambda d: d["clocks"][0].update(utc_offset="3")),
-     ["data/clocks.yml", "(id 'moscow')", "field 'utc_offset'", "+HH:MM"]),
+     lambda d: f"data/clocks.yml, line {line(d, 'clocks.yml', 'utc_offset:')}: entry clocks[1] (id 'moscow'), field 'utc_offset': '3' "
+               "is not a UTC offset: write it as +HH:MM, e.g. '+03:00'"),
     ("long quotation", _yaml("related.yml", lambda d: d["documents"][0].update(quote=" ".join(["word"] * 30))),
-     ["data/related.yml", "documents[1]", "25 words at most"]),
+     lambda d: f"data/related.yml, line {line(d, 'related.yml', 'id: chinese-source-translation')}: entry documents[1] (id "
+               "'chinese-source-translation'): 'quote' must be a short quotation of 25 words at most; link to the document for more"),
+    # --- teaching ------------------------------------------------------------------------------
+    ("unknown skill", _yaml("questions.yml", lambda d: d["questions"][0].update(skill="guessing")),
+     lambda d: f"data/questions.yml, line {line(d, 'questions.yml', 'skill: guessing')}: entry questions[1] (id 'sourcing-who-wrote'), "
+               "field 'skill': unknown id 'guessing'; it must be one of the skills at the top of data/questions.yml: sourcing, "
+               "contextualization, close-reading, corroboration, translation"),
+    ("a reference to nothing", _yaml("questions.yml", lambda d: d["questions"][0].update(instructor_notes="See [[no-such-id]].")),
+     lambda d: f"data/questions.yml, line {line(d, 'questions.yml', 'instructor_notes: See [[no-such-id]]')}: entry questions[1] (id "
+               "'sourcing-who-wrote'), field 'instructor_notes': the reference [[no-such-id]] names nothing; write [[id]] with the "
+               "id of a paragraph, section, layer, source or glossary entry (and [[id|words]] to choose the words shown)"),
+    ("a quotation that is not the text's", _text("categories.yml", "arson even", "arson long"),
+     lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'arson long') }: entry categories[1] (id 'first') > quotes > "
+               "conduct[1], field 'quote': the quotation 'The organizations of reactionary elements and propaganda units of the "
+               "Kuomintang engaged in arson long before the arrival of the PLA.' is not in paragraph 's2-version-1'; copy the words "
+               "exactly as the text prints them"),
+    ("a silence not explained", _yaml("categories.yml", lambda d: d["categories"][2].pop("silence")),
+     lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'id: third')}: entry categories[3] (id 'third'): nothing is quoted "
+               "for 'policy', so 'silence' must say what the text does and does not say"),
+    ("packet called index", _yaml("packets.yml", lambda d: d["packets"][0].update(id="index")),
+     lambda d: f"data/packets.yml, line {line(d, 'packets.yml', 'id: index')}: entry packets[1] (id 'index'), field 'id': 'index' would "
+               "give this page the address of the list of all packets; choose another id"),
+    ("packet with an unknown question", _yaml("packets.yml", lambda d: d["packets"][0].update(questions=["no-such-question"])),
+     lambda d: f"data/packets.yml, line {line(d, 'packets.yml', '- no-such-question') - 1}: entry packets[1] (id 'three-versions'), field "
+               "'questions': unknown id 'no-such-question'; it must be one of the question ids in data/questions.yml"),
 ]
 
 
@@ -180,12 +404,22 @@ def data_dir(tmp_path) -> Path:
     return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
 
 
-@pytest.mark.parametrize("mutate, fragments", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
-def test_broken_data_fails_with_a_clear_message(data_dir, mutate, fragments):
+@pytest.mark.parametrize("mutate, expected", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
+def test_broken_data_fails_with_one_clear_message(data_dir, mutate, expected):
     mutate(data_dir)
+    started = time.monotonic()
     with pytest.raises(DataError) as caught:
         load_edition(data_dir)
-    message = str(caught.value)
-    for fragment in fragments:
-        assert fragment in message, f"{fragment!r} missing from: {message}"
-    assert "Traceback" not in message
+    # Bounded work on any input: a hang guard, far above the benchmark's target of 2 s.
+    assert time.monotonic() - started < 30
+    assert str(caught.value) == expected(data_dir)
+
+
+def test_a_data_file_linked_from_outside_the_project_is_refused(tmp_path_factory, data_dir):
+    outside = tmp_path_factory.mktemp("elsewhere") / "outside.yml"
+    shutil.copy2(data_dir / "marks.yml", outside)
+    (data_dir / "marks.yml").unlink()
+    os.symlink(outside, data_dir / "marks.yml")
+    with pytest.raises(DataError) as caught:
+        load_edition(data_dir)
+    assert str(caught.value) == f"data/marks.yml: a link to {outside.resolve()}, outside the project; data files must be inside the project"

@@ -112,7 +112,7 @@ def test_glossary_entries_have_identification_scripts_sources_and_backlinks(site
         # Every fact beyond the cable cites a source that is in the bibliography.
         cited = [a["href"].rsplit("#", 1)[1] for a in facts["Sources"].find_all("a")]
         assert [f"src-{s}" for s in entry.get("sources", [])] == cited, entry_id
-        assert cited or entry.get("cable_only"), entry_id
+        assert cited or entry.get("text_only"), entry_id
         for anchor in cited:
             assert sources_page.find(id=anchor) is not None, anchor
 

@@ -16,16 +16,16 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from macros.fields import FreeText
-from macros.models import ROOT_MODELS
+from macros.files.catalogue import FILES, glossary_file
+from macros.files.fields import FreeText
 from tests.conftest import assert_clean_build, copy_project, mkdocs_build
 
 # Under 110 characters, so that it fits every length limit (a glossary summary is at most 140).
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> [a](javascript:alert(1)) ![i](x.png) {{ "inj" ~ "ected" }}'
-# The cable's words may not contain unexplained square brackets (the build rejects them), so
-# fields of the cable's words get this variant; in paragraphs it is added after the real words,
+# The document's words may not contain unexplained square brackets (the build rejects them), so
+# verbatim fields get this variant; in paragraphs it is added after the real words,
 # which glossary forms and quotations must still find.
-CABLE_PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> javascript:alert(1) {{ "inj" ~ "ected" }} {% if 1 %}tmpl{% endif %}'
+VERBATIM_PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> javascript:alert(1) {{ "inj" ~ "ected" }} {% if 1 %}tmpl{% endif %}'
 
 
 def free_text_fields(tp, value, path=()):
@@ -42,6 +42,9 @@ def free_text_fields(tp, value, path=()):
             if arg is not type(None) and value is not None:
                 yield from free_text_fields(arg, value, path)
                 return
+    elif origin is dict and isinstance(value, dict):
+        for key, item in value.items():
+            yield from free_text_fields(args[1], item, path + (key,))
     elif origin is list and isinstance(value, list):
         for i, item in enumerate(value):
             yield from free_text_fields(args[0], item, path + (i,))
@@ -52,9 +55,16 @@ def free_text_fields(tp, value, path=()):
                 yield from free_text_fields(annotated, value[name], path + (name,))
 
 
+def data_files(project: Path):
+    """Every data file of the project, with its model (the glossary's files named by site.yml)."""
+    site = yaml.safe_load((project / "data" / "site.yml").read_text(encoding="utf-8"))
+    specs = [*FILES, *(glossary_file(kind["id"]) for kind in site["glossary"]["kinds"])]
+    return [(spec.name, spec.model) for spec in specs if (project / "data" / spec.name).exists()]
+
+
 def poison(project: Path) -> int:
     count = 0
-    for file_name, model in ROOT_MODELS.items():
+    for file_name, model in data_files(project):
         path = project / "data" / file_name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for field_path, kind in list(free_text_fields(model, data)):
@@ -63,9 +73,9 @@ def poison(project: Path) -> int:
             for step in parents:
                 node = node[step]
             if file_name == "text.yml" and last == "text":
-                node[last] = f"{node[last]} {CABLE_PAYLOAD}"  # keep the words that forms and quotes copy
+                node[last] = f"{node[last]} {VERBATIM_PAYLOAD}"  # keep the words that forms and quotes copy
             else:
-                node[last] = CABLE_PAYLOAD if kind == "cable" else PAYLOAD
+                node[last] = VERBATIM_PAYLOAD if kind == "verbatim" else PAYLOAD
             count += 1
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return count
@@ -73,6 +83,8 @@ def poison(project: Path) -> int:
 
 def test_every_free_text_field_renders_as_inert_text(tmp_path):
     project = copy_project(tmp_path / "project")
+    # The payload is added to the text itself, which the transcription check would (rightly) refuse.
+    (project / "data" / "transcription.txt").unlink()
     poisoned = poison(project)
     assert poisoned > 500, "every free-text field of every data file"
     site = tmp_path / "site"

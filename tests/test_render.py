@@ -1,4 +1,4 @@
-"""Rendering units, tested without MkDocs: the cable's words stay literal, marks are
+"""Rendering units, tested without MkDocs: the document's words stay literal, marks are
 recognised, prose allows only its small Markdown subset, citations are well formed."""
 
 from __future__ import annotations
@@ -8,14 +8,15 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import citation
-from macros.edition import NumberedParagraph
+from macros.files.models.sources import MarkKind
+from macros.files.models.text import Layer, Paragraph, Section
 from macros.links import relative
-from macros.load import load_edition
-from macros.marks import Mark, parse_marks, plain_text
-from macros.markup import render_prose
-from macros.models import Layer, MarkKind, Paragraph, Section
-from macros.render_text import render_paragraph
+from macros.matching.marks import Mark, parse_marks, plain_text
+from macros.templating.environment import Renderer
+from macros.templating.markup import markdown_inline, render_prose
+from macros.views import citation
+from macros.views.edition import NumberedParagraph
+from macros.views.load import load_edition
 from tests.conftest import ROOT
 
 KINDS = [
@@ -30,10 +31,15 @@ def edition():
     return load_edition(ROOT / "data")
 
 
+@pytest.fixture(scope="module")
+def renderer(edition):
+    return Renderer(edition, instructor=False, site_url="https://example.org/site/")
+
+
 def numbered(text: str, kinds=KINDS) -> NumberedParagraph:
     paragraph = Paragraph(id="p-test", text=text)
     section = Section(id="s-test", paragraphs=[paragraph])
-    layer = Layer(id="report", title="Report", about="About.", sections=[section])
+    layer = Layer(id="report", title="Report", about="About.", colour={"light": "#000000", "dark": "#ffffff"}, sections=[section])
     return NumberedParagraph(7, paragraph, section, layer, parse_marks(text, kinds))
 
 
@@ -52,8 +58,8 @@ def test_unknown_bracket_is_refused():
         parse_marks("MA [Zhou]", KINDS)
 
 
-def test_paragraph_is_literal_text_with_number_anchor_and_copy_control():
-    html = render_paragraph(numbered('<script>alert(1)</script> {{ x }} *not em* [sic] & “Nº”'))
+def test_paragraph_is_literal_text_with_number_anchor_and_copy_control(renderer):
+    html = renderer.render("paragraph.html", "text/", p=numbered('<script>alert(1)</script> {{ x }} *not em* [sic] & “Nº”'))
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("script") is None and soup.find("em") is None
     text = soup.select_one(".cbl-para__text").get_text()
@@ -66,8 +72,8 @@ def test_paragraph_is_literal_text_with_number_anchor_and_copy_control():
     assert mark.get_text() == "[sic]" and mark["tabindex"] == "0" and mark["aria-describedby"] == "mark-sic"
 
 
-def test_line_breaks_are_kept():
-    soup = BeautifulSoup(render_paragraph(numbered("Copy Nº 1\nCopy Nº 2")), "html.parser")
+def test_line_breaks_are_kept(renderer):
+    soup = BeautifulSoup(renderer.render("paragraph.html", "text/", p=numbered("Copy Nº 1\nCopy Nº 2")), "html.parser")
     assert len(soup.select(".cbl-para__text br")) == 1
 
 
@@ -79,12 +85,33 @@ def test_line_breaks_are_kept():
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
         ("![img](https://example.org/i.png)", '!<a href="https://example.org/i.png">img</a>'),
-        ('<img src=x onerror="alert(1)">', "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"),
+        ('<img src=x onerror="alert(1)">', "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"),
         ("{{ 7*7 }} {% if %}", "{{ 7*7 }} {% if %}"),
+        # Block syntax of Markdown stays one line of text: no heading, list, table or code block.
+        ("first\n\n# heading\n\n    code\n- item\n| a | b |", "first # heading code - item | a | b |"),
+        ("a \x000\x00 b", "a 0 b"),  # the internal placeholder cannot be written from data
     ],
 )
-def test_prose_allows_only_emphasis_and_https_links(source, expected):
+def test_prose_allows_only_emphasis_https_links_and_references(source, expected):
     assert render_prose(source) == expected
+
+
+def test_markdown_inline_keeps_headings_and_templates_literal():
+    assert markdown_inline("Title\n\n# Heading {{ x }} <b>") == r"Title \# Heading \{\{ x \}\} &lt;b&gt;"
+
+
+def test_references_link_only_what_is_marked(renderer):
+    """An ordinary word that happens to be a paragraph id ('copies', 'typed') is never a link;
+    [[copies]] is one, to that paragraph's number."""
+    html = renderer.render("reading-guide.html", "questions/", guide=[
+        type("G", (), {"text": "Four copies were typed ([[copies]]; [[wilson-record]]; [[hami|Kumul]]).", "sources": ["wilson-record"]})()
+    ])
+    soup = BeautifulSoup(html, "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.find("p").find_all("a")}
+    assert links["¶\u00a040"] == "../text/#copies"
+    assert links["Kumul"] == "../glossary/places/#hami"
+    assert soup.find("p").get_text().startswith("Four copies were typed (")
+    assert not [a for a in soup.find_all("a") if a.get_text() in ("copies", "typed")]
 
 
 def test_citations_name_title_date_archive_translator_and_record(edition):

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_edition
-from tests.conftest import ROOT, SUBPATH
+from macros.views.load import load_edition
+from tests.conftest import ROOT
+from tests.site_checks import broken_links
 
-TRANSCRIPTION = ROOT / "tests" / "fixtures" / "cable-transcription.txt"
+TRANSCRIPTION = ROOT / "data" / "transcription.txt"
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:
@@ -68,35 +68,9 @@ def test_editorial_marks_are_set_apart_and_explained(site):
         assert mark.get("data-cbl-tip")
 
 
-def _internal_targets(site: Path, base_url: str):
-    """(page, href, file, fragment) for every internal link and asset reference."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
-    for html_file in site.rglob("*.html"):
-        page_url = urljoin(base_url, html_file.relative_to(site).as_posix())
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("a", "href"), ("a", "xlink:href"), ("link", "href"), ("script", "src"), ("img", "src")):
-            for element in soup.find_all(tag):
-                href = element.get(attr)
-                if not href or href.startswith(("mailto:", "javascript:")):
-                    continue
-                url = urlsplit(urljoin(page_url, href))
-                if f"{url.scheme}://{url.netloc}" != origin:
-                    continue  # another host: checked by the browser tests (none may load)
-                assert url.path.startswith(SUBPATH), f"{html_file}: {href} leaves the sub-path"
-                path = site / unquote(url.path[len(SUBPATH):])
-                if path.is_dir() or url.path.endswith("/"):
-                    path = path / "index.html"
-                yield html_file, href, path, url.fragment
-
-
 def test_every_internal_link_and_anchor_resolves(site, base_url):
-    checked = 0
-    for page, href, target, fragment in _internal_targets(site, base_url):
-        assert target.is_file(), f"{page}: {href} points to a missing file"
-        if fragment and target.suffix == ".html":
-            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-            assert soup.find(id=fragment) is not None, f"{page}: {href} points to a missing anchor"
-        checked += 1
+    problems, checked = broken_links(site, base_url)
+    assert not problems, "\n".join(problems)
     assert checked > 50
 
 

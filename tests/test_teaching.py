@@ -41,7 +41,7 @@ def test_three_categories_with_quoted_evidence(site):
                 assert q.get_text() in paragraphs()[pid], (category["id"], q.get_text())
                 quotes += 1
         assert quotes >= 2
-        assert category["conduct"]["quote"] in cells["What the units did"].get_text()
+        assert category["quotes"]["conduct"][0]["quote"] in cells["What the units did"].get_text()
 
 
 def test_no_policy_is_shown_without_a_quotation_that_states_it(site):
@@ -50,8 +50,9 @@ def test_no_policy_is_shown_without_a_quotation_that_states_it(site):
     silent = 0
     for category in data("categories.yml")["categories"]:
         cell = dict(zip(aspects, _column(table, f"category-{category['id']}")))["Stated policy"]
-        if category["policy"]:
-            assert [q.get_text() for q in cell.find_all("q")] == [p["quote"] for p in category["policy"]]
+        policy = category["quotes"].get("policy", [])
+        if policy:
+            assert [q.get_text() for q in cell.find_all("q")] == [p["quote"] for p in policy]
         else:
             assert not cell.find_all("q") and "No policy is stated" in cell.get_text()
             silent += 1

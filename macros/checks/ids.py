@@ -34,9 +34,6 @@ def _each(files: Files, name: str, key: str, what: str) -> None:
 def check(files: Files) -> None:
     site = files.site
     unique("glossary kind id", [(k.id, at(files, "site.yml", ("glossary", "kinds", i))) for i, k in enumerate(site.glossary.kinds)])
-    for i, kind in enumerate(site.glossary.kinds):
-        if kind.id in RESERVED_PAGE_IDS:
-            raise DataError(f"{at(files, 'site.yml', ('glossary', 'kinds', i), 'id')}: 'index' is the glossary's own page; choose another id")
     text = files.model("text.yml")
     unique(
         "id",

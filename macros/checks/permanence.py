@@ -1,6 +1,7 @@
 """Published ids stay: an id in `data/published-ids.yml` that is gone from the data stops the
 build, unless the register's `moved` says where it went (the site then keeps the old address
-working, see `macros.views.edition.Edition.aliases`)."""
+working, see `macros.views.edition.Edition.aliases`). Deleting an optional part's whole file
+(no packets at all) is a decision, not a slip, and is not refused."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _WHERE = {
     "entries": "the glossary's files", "events": "data/chronology.yml", "questions": "data/questions.yml",
     "packets": "data/packets.yml", "lessons": "data/lessons.yml",
 }
+
+
+# Kinds of id that belong to an optional part: without its file, the part (and its ids) is gone.
+_PART = {"events": "chronology.yml", "questions": "questions.yml", "packets": "packets.yml", "lessons": "lessons.yml"}
 
 
 def current_ids(files: Files) -> dict[str, list[str]]:
@@ -64,6 +69,8 @@ def check(files: Files) -> None:
             )
         moves[(move.kind, move.id)] = move.to
     for kind in KINDS:
+        if kind in _PART and files.model(_PART[kind]) is None:
+            continue  # the whole part was removed on purpose (its page and its place in the nav go too)
         for published in getattr(register, kind):
             if published not in current[kind] and (kind, published) not in moves:
                 raise DataError(

@@ -127,8 +127,8 @@ def _related(files: Files, index: _Index) -> None:
 
 def _teaching(files: Files, index: _Index) -> None:
     questions = files.model("questions.yml")
-    skills = {s.id for s in questions.skills} if questions else set()
-    levels = {level.id for level in questions.levels} if questions else set()
+    skills = [s.id for s in questions.skills] if questions else []
+    levels = [level.id for level in questions.levels] if questions else []
     for i, question in enumerate(questions.questions if questions else []):
         loc, name = ("questions", i), "questions.yml"
         refuse_unknown(files, name, loc, "skill", [question.skill], skills, "skills at the top of data/questions.yml: " + ", ".join(skills))
@@ -185,7 +185,7 @@ def _lessons(files: Files, index: _Index) -> None:
     packets = files.model("packets.yml")
     by_id = {p.id: p for p in packets.packets} if packets else {}
     questions = files.model("questions.yml")
-    levels = {level.id for level in questions.levels} if questions else set()
+    levels = [level.id for level in questions.levels] if questions else []
     for i, lesson in enumerate(lessons.lessons):
         loc, name = ("lessons", i), "lessons.yml"
         refuse_unknown(files, name, loc, "packet", [lesson.packet], by_id, "packet ids in data/packets.yml")

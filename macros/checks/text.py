@@ -3,6 +3,8 @@ is printed (and linked) in the text, and every quotation is the text's exact wor
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
 
 from ..files.errors import DataError
@@ -38,8 +40,44 @@ def check(files: Files) -> None:
             reason = str(error) if kinds else f"{error}; this site has no data/marks.yml, so no bracket is allowed"
             raise DataError(f"{at(files, 'text.yml', loc, 'text')}: {reason}") from None
         linked.append(finder.link(tokens))
+    _transcription(files)
     _forms(files, text, finder, linked_forms(linked))
     _quotations(files)
+
+
+def _transcription(files: Files) -> None:
+    """The words are sacred: data/text.yml must equal the transcription, paragraph by paragraph
+    (paragraphs separated by a blank line), character for character."""
+    if files.transcription is None:
+        return
+    expected = re.split(r"\n\s*\n", files.transcription.strip())
+    actual = list(paragraph_locs(files.model("text.yml")))
+    for n, ((loc, _, _, paragraph), wanted) in enumerate(zip(actual, expected), 1):
+        if paragraph.text != wanted:
+            raise DataError(
+                f"{at(files, 'text.yml', loc, 'text')}: differs from the transcription (data/transcription.txt, "
+                f"paragraph {n}): {_changed_words(wanted, paragraph.text)}. The text must stay word for word as "
+                "printed: annotate elsewhere, never correct"
+            )
+    if len(actual) != len(expected):
+        raise DataError(
+            f"data/text.yml: has {len(actual)} paragraphs, the transcription (data/transcription.txt) has "
+            f"{len(expected)}; a paragraph was {'added' if len(actual) > len(expected) else 'removed'} or split"
+        )
+
+
+def _changed_words(wanted: str, got: str) -> str:
+    """e.g. "'Cde.' became 'Comrade'" (the first few changes, word by word)."""
+    a, b = wanted.split(), got.split()
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        old, new = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        changes.append(f"{old!r} became {new!r}" if old and new else f"{new!r} was added" if new else f"{old!r} was removed")
+    if not changes:
+        return "the spacing or line breaks changed"
+    return "; ".join(changes[:3]) + (f" (and {len(changes) - 3} more changes)" if len(changes) > 3 else "")
 
 
 def _forms(files: Files, text, finder: MentionFinder, linked: set[str]) -> None:

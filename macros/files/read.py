@@ -19,6 +19,7 @@ from .yaml_io import Located, read_yaml
 __all__ = ["Files", "read_all", "read_one"]
 
 _IGNORED = {"schemas", "README.md"}
+TRANSCRIPTION = "transcription.txt"  # optional: the text as captured, which data/text.yml must equal
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Files:
     data_dir: Path
     models: dict[str, Any]
     located: dict[str, Located] = field(repr=False)
+    transcription: str | None = None  # data/transcription.txt, if there is one
 
     @property
     def site(self) -> Site:
@@ -58,7 +60,7 @@ def read_all(data_dir: Path) -> Files:
     """Every data file, validated; the first file with problems raises one `DataError`."""
     site_located, site = read_one(data_dir, FILES[0])
     specs = [*FILES[1:], *(glossary_file(k.id) for k in site.glossary.kinds)]
-    _refuse_unknown_files(data_dir, {"site.yml", *(s.name for s in specs)})
+    _refuse_unknown_files(data_dir, {"site.yml", TRANSCRIPTION, *(s.name for s in specs)})
     models: dict[str, Any] = {"site.yml": site}
     located: dict[str, Located] = {"site.yml": site_located}
     for spec in specs:
@@ -67,7 +69,18 @@ def read_all(data_dir: Path) -> Files:
                 raise DataError(f"data/{spec.name}: cannot be read (No such file or directory); this file is required")
             continue
         located[spec.name], models[spec.name] = read_one(data_dir, spec)
-    return Files(data_dir, models, located)
+    return Files(data_dir, models, located, _transcription(data_dir))
+
+
+def _transcription(data_dir: Path) -> str | None:
+    path = data_dir / TRANSCRIPTION
+    if not path.exists():
+        return None
+    _refuse_outside_link(data_dir, path, f"data/{TRANSCRIPTION}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"data/{TRANSCRIPTION}: cannot be read as UTF-8 text ({error})") from None
 
 
 def _refuse_unknown_files(data_dir: Path, known: set[str]) -> None:

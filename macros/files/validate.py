@@ -43,7 +43,7 @@ def _describe(located: Located, label: str, model: type[BaseModel], error: dict)
         where = f"{label}, line {line}" if line else label
         return f"{where}: entry {entry_name(located.data, loc)}: {message}"
     where = f"{label}, line {line}" if line else label
-    entry = entry_name(located.data, entry_loc)
+    entry = f"entry {entry_name(located.data, entry_loc)}, " if entry_loc else ""
     if kind == "missing":
         what = f"field '{field}' is required but missing"
     elif kind == "extra_forbidden":
@@ -52,10 +52,11 @@ def _describe(located: Located, label: str, model: type[BaseModel], error: dict)
     else:
         given = error.get("input")
         shown = _show(given)
-        what = f"field '{field}': {message}" + ("" if shown in message else f" (got {shown})")
+        stated = shown in message or (isinstance(given, str) and given in message)
+        what = f"field '{field}': {message}" + ("" if stated else f" (got {shown})")
         if isinstance(given, bool) and kind in ("string_type", "list_type"):
             what += _YAML_BOOLEAN_HINT
-    return f"{where}: entry {entry}, {what}"
+    return f"{where}: {entry}{what}"
 
 
 def _split_loc(loc: tuple) -> tuple[tuple, str]:

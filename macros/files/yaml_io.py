@@ -147,24 +147,56 @@ def _refuse_unsafe_structure(text: str, label: str) -> None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, label) from None
+        raise _syntax_error(error, label, text) from None
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, label: str) -> DataError:
+def _syntax_error(error: yaml.MarkedYAMLError, label: str, text: str | None = None) -> DataError:
     """Both of PyYAML's marks: where the construct began (an unclosed quote, a bracket) and
-    where the parser gave up, which for an unclosed quote can be the end of the file."""
+    where the parser gave up, which for an unclosed quote can be the end of the file.
+    libyaml reports only the second, so a syntax error is parsed again by the pure-Python
+    parser, which reports both (only on this path, where speed does not matter)."""
+    if text is not None:
+        try:
+            yaml.load(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as detailed:
+            error = detailed
+        except yaml.YAMLError:
+            pass
     problem = error.problem or error.context or "invalid YAML"
     mark, context = error.problem_mark, error.context_mark
-    if context and mark and context.line != mark.line:
-        began = f"{error.context} on line {context.line + 1}" if error.context else f"line {context.line + 1}"
+    if context and mark and context.line != mark.line and error.context:
         return DataError(
-            f"{label}, line {context.line + 1}: YAML syntax error: {problem} (the construct that begins here, "
-            f"{began}, is still open at line {mark.line + 1}, column {mark.column + 1}); "
-            "look for an unclosed quote or bracket on that line"
+            f"{label}, line {context.line + 1}: YAML syntax error: {problem}, {error.context} that begins on line "
+            f"{context.line + 1} and is still open at line {mark.line + 1}, column {mark.column + 1}; look for an "
+            f"unclosed quote or bracket on line {context.line + 1} or after it"
         )
     where = mark or context
     at = f", line {where.line + 1}, column {where.column + 1}" if where else ""
-    return DataError(f"{label}{at}: YAML syntax error: {problem}")
+    opened = _unclosed_bracket(text, where.index) if text is not None and where else None
+    hint = f"; the '{opened[0]}' on line {opened[1]} is not closed" if opened else ""
+    return DataError(f"{label}{at}: YAML syntax error: {problem}{hint}")
+
+
+def _unclosed_bracket(text: str, end: int) -> tuple[str, int] | None:
+    """The first '[' or '{' before `end` that is still open there (outside quotes and comments)."""
+    stack: list[tuple[str, int]] = []
+    quote, line, comment = None, 1, False
+    for char in text[:end]:
+        if char == "\n":
+            line, comment = line + 1, False
+        elif comment:
+            continue
+        elif quote:
+            quote = None if char == quote else quote
+        elif char in "\"'" :
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            stack.append((char, line))
+        elif char in "]}" and stack:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 def read_yaml(path: Path, label: str) -> Located:
@@ -193,7 +225,7 @@ def read_yaml(path: Path, label: str) -> Located:
     except DataError as error:
         raise DataError(f"{label}, {error}") from None
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, label) from None
+        raise _syntax_error(error, label, text) from None
     except yaml.YAMLError as error:
         raise DataError(f"{label}: YAML error: {error}") from None
     finally:

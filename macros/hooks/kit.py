@@ -68,7 +68,9 @@ def on_files(files, config):
     if build.edition is None:
         return files
     try:
-        return pages.adjust_files(files, config, build.edition)
+        files = pages.adjust_files(files, config, build.edition)
+        build.pages = {f.src_uri for f in files.documentation_pages()}
+        return files
     except Exception as error:  # DataError: a generated page that would overwrite a page of docs/
         if not build.serving:
             raise errors.stop(str(error)) from None

@@ -56,6 +56,12 @@ def register(env, build: Build, instructor: bool) -> None:
         return text.render_text(renderer, here())
 
     @macro
+    def home_cards() -> str:
+        """The home page's ways in, one card per audience, linking only to pages this site has."""
+        repository = edition.site.repository or env.conf["extra"].get("repository") or None
+        return text.render_home_cards(renderer, here(), build.pages, repository)
+
+    @macro
     def mark_legend() -> str:
         """The kinds of editorial mark and what each means."""
         return text.render_mark_legend(renderer, here())
@@ -192,7 +198,7 @@ def register(env, build: Build, instructor: bool) -> None:
 
 
 MACRO_NAMES = (
-    "document_text", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
+    "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
     "citations", "rights", "bibliography", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
     "reading_guide", "questions", "question_box", "packet_list", "packet_page", "edition_name",

@@ -31,6 +31,7 @@ class Build:
     data_error: str | None
     serving: bool
     errors: list[str] = field(default_factory=list)  # shown in the banner while serving
+    pages: set[str] = field(default_factory=set)  # the Markdown sources of this build's pages (on_files)
 
     def fail(self, message: str) -> None:
         """An error while serving: shown at the top of every page, printed once in the terminal."""

@@ -74,7 +74,7 @@ def _parse(text: str, start: int, kinds: list[MarkKind], depth: int) -> tuple[tu
             return tuple(tokens), i
         i += 1
     if depth > 0:
-        raise ValueError(f"a '[' is never closed (text ends inside the bracket opened before character {start})")
+        raise ValueError(f"the '[' at character {start} is never closed")
     if i > plain_from:
         tokens.append(text[plain_from:i])
     return tuple(tokens), i

@@ -8,11 +8,12 @@ legend, and the edition names all come from here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from ..fields import Id, Model, Prose, Text
+from ..fields import Id, Model, Prose, Text, Url
 
 __all__ = ["CertaintyLabel", "DateRange", "GlossaryKind", "GlossarySettings", "HomeCard", "HomeLink", "MapWords", "Site"]
 
@@ -27,6 +28,13 @@ class GlossaryKind(Model):
     singular: Text = Field(description="One entry of this kind, e.g. 'person'.")
     description: Text = Field(description="The page's description for search engines and link previews.")
     located: bool = Field(default=False, description="True if entries of this kind have coordinates (places).")
+
+    @field_validator("id")
+    @classmethod
+    def _not_the_index(cls, value: str) -> str:
+        if value == "index":
+            raise ValueError("'index' is the glossary's own page; choose another id")
+        return value
 
 
 class CertaintyLabel(Model):
@@ -62,8 +70,17 @@ class DateRange(Model):
     latest: dt.date
 
 
+def _check_page(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md", value):
+        raise ValueError(f"{value!r} is not a page: write its file under docs/, e.g. 'text.md' or 'glossary/index.md'")
+    return value
+
+
+PagePath = Annotated[str, AfterValidator(_check_page)]
+
+
 class HomeLink(Model):
-    page: Text = Field(description="A page of the site, as its Markdown source, e.g. 'text.md' or 'glossary/index.md'.")
+    page: PagePath = Field(description="A page of the site, as its Markdown source, e.g. 'text.md' or 'glossary/index.md'.")
     label: Text
     about: Text | None = Field(default=None, description="What the reader finds there, in a few words.")
 
@@ -90,4 +107,7 @@ class Site(Model):
     glossary: GlossarySettings
     map: MapWords | None = None
     home: list[HomeCard] = Field(default=[], description="The home page's ways in, one per audience.")
+    repository: Url | None = Field(
+        default=None, description="The project's source repository, for the editors' way in (the workflow can set it instead)."
+    )
     offline_zip: Text | None = Field(default=None, description="File name of the offline copy, e.g. 'cable-59442-offline.zip'.")
