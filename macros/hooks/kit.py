@@ -3,8 +3,9 @@
 - `on_config`: load and check `data/` once (`macros.integration.state`); take the site's name from
   it; shape the navigation (glossary kinds, packets and lessons; optional parts left out).
 - `on_files`: add the pages generated from data, drop the pages of absent parts.
-- `on_env`: a template in `overrides/` that does not parse stops the build with its file and
-  line; while serving, the site falls back to Material's own templates and says why.
+- `on_env`: the theme's compiled templates are kept between builds; a template in `overrides/`
+  that does not parse stops the build with its file and line; while serving, the site falls
+  back to Material's own templates and says why.
 - `on_post_page`: while serving, every error of the build is a banner at
   the top of every page.
 
@@ -82,6 +83,9 @@ def on_env(env, config, files):
     kit = _kit()
     if kit is None:
         return env
+    from macros.templating.environment import bytecode_cache
+
+    env.bytecode_cache = bytecode_cache()  # the theme's templates too: compiled once, not at every build
     state, _, errors = kit
     build = state.for_config(config)
     custom = Path(config["theme"].custom_dir) if config["theme"].custom_dir else None

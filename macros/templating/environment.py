@@ -13,6 +13,8 @@ and the filters `md` (text in Markdown, kept literal), `prose` (the prose subset
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from ..views.edition import Edition
 from ..views.parts import present
 from .markup import markdown_inline, render_prose
 
-__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer"]
+__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache"]
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OVERRIDE_FOLDER = Path("overrides") / "components"  # relative to the project
@@ -43,10 +45,20 @@ def _verbatim(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
 
+def bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled templates kept between builds (Jinja checks each template's source before reuse):
+    compiling them is most of a build's template time. In the system's temporary folder, never
+    in the project."""
+    folder = Path(tempfile.gettempdir()) / f"kit-jinja-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _environment(project_dir: Path | None) -> jinja2.Environment:
     search = [str(project_dir / OVERRIDE_FOLDER)] if project_dir and (project_dir / OVERRIDE_FOLDER).is_dir() else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*search, str(DEFAULT_TEMPLATES)]),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -69,8 +81,7 @@ def _prose(context: jinja2.runtime.Context, text: str | None) -> Markup:
     if text is None:
         return Markup("")
     macro = context.environment.get_template("references.html").module.reference
-    link = context["link"]
-    return render_prose(text, lambda target, words: Markup(macro(target, words, link)))
+    return render_prose(text, lambda target, words: Markup(macro(target, words)))
 
 
 @dataclass
@@ -84,7 +95,12 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = _environment(self.project_dir)
+        # `link` is a global whose page is set before each render, rather than a variable of each
+        # render: shared macros (links.html, tokens.html) are then imported without context, and
+        # Jinja evaluates each such module once per build instead of once per paragraph or entry.
+        self.link = links.Links("")
         self.env.globals.update(
+            link=self.link,
             edition=self.edition, site=self.edition.site, noun=self.edition.site.document_noun,
             instructor=self.instructor, site_url=self.site_url, parts=present(self.edition),
             day=dates.day, short_date=dates.short_date, when=lambda event: dates.when(event, self.edition),
@@ -92,4 +108,5 @@ class Renderer:
 
     def render(self, template: str, here: str, **context: Any) -> str:
         """The component, for the page at URL `here`."""
-        return self.env.get_template(template).render(link=links.Links(here), here=here, **context)
+        self.link.here = here
+        return self.env.get_template(template).render(here=here, **context)
