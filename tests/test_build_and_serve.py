@@ -1,38 +1,108 @@
-"""The build as an editor meets it: bad data stops `mkdocs build` with one clear message;
-`mkdocs serve` shows edits to data/ and macros/ live, shows a data error in the page, and
-keeps running. (Hostile strings in data: tests/test_hostile_data.py.)"""
+"""The build as an editor meets it. A mistake anywhere (data, a page's Jinja, a macros module, a
+component template, a theme template) stops `mkdocs build` with one clear message and no
+traceback; under `mkdocs serve` the same mistake is a banner on every page, the server keeps
+running, and the page comes back when the file is mended. (Bad data, case by case:
+tests/test_data.py; hostile strings: tests/test_hostile_data.py.)"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Callable
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import copy_project, free_port, mkdocs_build
-
-def _edit_yaml(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+from tests.conftest import assert_clean_build, copy_project, free_port, mkdocs_build
 
 
-def test_bad_data_stops_the_build_with_one_message(tmp_path):
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}: the case no longer fits the project"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+# (case, how the project is broken, the exact error lines of `mkdocs build --strict`)
+BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = [
+    ("bad data",
+     lambda p: _edit(p / "data" / "text.yml", "    sections:\n      - id: cover-all\n        paragraphs:\n          - id: cover-line\n",
+                     "    sections:\n      - id: cover-all\n        paragraphs:\n          - id: cover-line\n            style: bold\n"),
+     lambda p: [f"ERROR   -  Invalid data: data/text.yml, line {_line_of(p / 'data' / 'text.yml', 'style: bold')}: entry layers[2] (id 'cover') > sections[1] (id 'cover-all') > "
+                "paragraphs[1] (id 'cover-line'), field 'style': Input should be 'prose', 'item' or 'signature' (got 'bold')"]),
+    ("a syntax error in a macros module",
+     lambda p: _edit(p / "macros" / "render" / "text.py", "def render_text(renderer: Renderer, here: str) -> str:",
+                     "def render_text(renderer: Renderer, here: str) -> str"),
+     lambda p: [f"ERROR   -  macros/render/text.py, line {_line_of(p / 'macros' / 'render' / 'text.py', 'def render_text')}: "
+                "SyntaxError: expected ':'"]),
+    ("a syntax error in a theme template",
+     lambda p: _edit(p / "overrides" / "main.html", "{% block scripts %}", "{% block scripts %"),
+     lambda p: [f"ERROR   -  overrides/main.html, line {_line_of(p / 'overrides' / 'main.html', '{% block scripts %')}: template syntax error: expected token 'end of statement block', got '%'"]),
+    ("a syntax error in a component template",
+     lambda p: _edit(p / "macros" / "templating" / "templates" / "paragraph.html", "{{ p.number }}</a>", "{{ p.number }</a>"),
+     lambda p: ["ERROR   -  Error reading page 'text.md':",
+                "ERROR   -  docs/text.md: document_text(): template paragraph.html, line "
+                f"{_line_of(p / 'macros' / 'templating' / 'templates' / 'paragraph.html', '{{ p.number }</a>')}: unexpected '}}'"]),
+    ("a macro that does not exist",
+     lambda p: _append(p / "docs" / "map.md", "\n{{ no_such_macro() }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'map.md':",
+                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: UndefinedError: 'no_such_macro' is undefined"]),
+    ("a syntax error in a page",
+     lambda p: _append(p / "docs" / "map.md", "\n{{ route_map( }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'map.md':",
+                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: template syntax error: unexpected '}}', expected ')'"]),
+    ("a macro given an id that does not exist",
+     lambda p: _edit(p / "docs" / "chronology.md", '{{ question_box("sourcing-week-in-peking") }}', '{{ question_box("no-such-question") }}'),
+     lambda p: ["ERROR   -  Error reading page 'chronology.md':",
+                "ERROR   -  docs/chronology.md: question_box('no-such-question'): ValueError: 'no-such-question' is not a question id in data/questions.yml"]),
+    ("a generated page over a page of docs/",
+     lambda p: (p / "docs" / "packets" / "three-versions.md").write_text("# Mine\n", encoding="utf-8"),
+     lambda p: ["ERROR   -  docs/packets/three-versions.md exists, and the data also makes a page there (packet 'three-versions'); "
+                "rename the entry's id or the file in docs/"]),
+]
+
+
+@pytest.mark.parametrize("breaking, expected", [b[1:] for b in BREAKS], ids=[b[0] for b in BREAKS])
+def test_a_mistake_stops_the_build_with_one_clear_message(tmp_path, breaking, expected):
     project = copy_project(tmp_path / "project")
-    _edit_yaml(project / "data" / "text.yml",
-               lambda d: d["layers"][1]["sections"][0]["paragraphs"][0].update(style="bold"))
+    breaking(project)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1, result.stderr
-    assert "data/text.yml" in errors[0] and "(id 'cover-line')" in errors[0] and "field 'style'" in errors[0]
+    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == expected(project)
     assert "Traceback" not in result.stderr
+
+
+def test_a_place_at_the_ends_of_the_earth_is_drawn_as_a_pointer(tmp_path):
+    """Valid but extreme coordinates (the map once widened its frame past -180 and crashed)."""
+    project = copy_project(tmp_path / "project")
+    places = project / "data" / "places.yml"
+    data = yaml.safe_load(places.read_text(encoding="utf-8"))
+    data["entries"].append({"id": "far-south", "name": "Far South", "summary": "A test point", "identification": "A test point.",
+                            "certainty": "certain", "context_only": True, "coordinates": {"lat": -89.9, "lon": -179.9},
+                            "sources": ["wilson-record"]})
+    places.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (project / "data" / "published-ids.yml").unlink()  # a test place, not to be published
+    assert_clean_build(mkdocs_build(project, tmp_path / "site"))
+    svg = BeautifulSoup((tmp_path / "site" / "map" / "index.html").read_text(encoding="utf-8"), "html.parser").find("svg", class_="cbl-map__svg")
+    pointer = svg.find(id="place-far-south")
+    assert "cbl-map__place--far" in pointer["class"] and "off the map" in pointer["aria-label"]
 
 
 # --- mkdocs serve -------------------------------------------------------------------------
@@ -53,7 +123,7 @@ def _wait_for(url: str, condition, what: str, seconds: float = 40) -> str:
                 return html
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}; last page:\n{html[:2000]}")
 
 
@@ -72,33 +142,43 @@ def served(tmp_path):
         yield project, url, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        _, stderr = process.communicate(timeout=20)
+        assert "Traceback" not in stderr, stderr
 
 
-def test_serve_shows_data_and_macro_edits_and_survives_bad_data(served):
+def _banner(html: str) -> str:
+    found = BeautifulSoup(html, "html.parser").select_one(".cbl-data-error")
+    return found.get_text(" ", strip=True) if found else ""
+
+
+def test_serve_shows_edits_and_survives_every_mistake(served):
     project, url, process = served
     text_file = project / "data" / "text.yml"
     good = text_file.read_text(encoding="utf-8")
-
     # An edit to our own words (a layer's introduction): the cable's words would be refused.
     text_file.write_text(good.replace("Moscow’s header on the deciphered cable", "EDITED-IN-TEST header", 1), encoding="utf-8")
     _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
-
-    text_file.write_text(good.replace("    sections:\n", "    sections: [\n", 1), encoding="utf-8")
-    html = _wait_for(url, lambda html: "cbl-data-error" in html, "the data error to show in the page")
-    assert "data/text.yml" in BeautifulSoup(html, "html.parser").select_one(".cbl-data-error").get_text()
-    assert process.poll() is None, "the server stopped on bad data"
-
     text_file.write_text(good, encoding="utf-8")
-    _wait_for(url, lambda html: "cbl-data-error" not in html and "Nº 59442" in html, "recovery")
+
+    for case, breaking, expected in BREAKS[:-1]:  # the last is about a build's files, not an edit
+        saved = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        breaking(project)
+        message = expected(project)[-1].removeprefix("ERROR   -  ").removeprefix("Invalid data: ")
+        html = _wait_for(url, lambda html: message in _banner(html), f"the banner for {case}")
+        assert process.poll() is None, f"the server stopped on {case}"
+        assert "Nº 59442" in html or case != "bad data", "the page still shows what it can"
+        for path, content in saved.items():
+            if path.read_bytes() != content:
+                path.write_bytes(content)
+        for path in project.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and path not in saved:
+                path.unlink()
+        _wait_for(url, lambda html: not _banner(html) and "Nº 59442" in html, f"recovery from {case}")
 
     template = project / "macros" / "templating" / "templates" / "paragraph.html"
-    markup = template.read_text(encoding="utf-8")
-    template.write_text(markup.replace('class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--'), encoding="utf-8")
+    _edit(template, 'class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--')
     _wait_for(url, lambda html: "data-reloaded" in html, "a template edit to show without a restart")
-
-    module = project / "macros" / "render" / "text.py"
-    code = module.read_text(encoding="utf-8")
-    module.write_text(code.replace('return renderer.render("text.html", here)', 'return "PYTHON-RELOADED " + renderer.render("text.html", here)'), encoding="utf-8")
+    _edit(project / "macros" / "render" / "text.py", 'return renderer.render("text.html", here)',
+          'return "PYTHON-RELOADED " + renderer.render("text.html", here)')
     _wait_for(url, lambda html: "PYTHON-RELOADED" in html, "a macros/*.py edit to show without a restart")
     assert process.poll() is None

@@ -65,16 +65,29 @@ def _relative(path: str) -> str:
 
 def _stand_in(message: str) -> types.ModuleType:
     """A `macros` package that builds empty pages: the banner (on_post_page) says why."""
-    import jinja2
 
-    class Quiet(jinja2.Undefined):
+    import jinja2
+    from mkdocs_macros import plugin
+
+    class Blank(jinja2.Undefined):
+        """Every macro call and variable of a page renders as nothing."""
+
         def __call__(self, *args, **kwargs):
             return ""
 
-        __str__ = lambda self: ""  # noqa: E731
+        def __str__(self):
+            return ""
+
+        def __getattr__(self, name):
+            if name.startswith(("__", "jinja_")):  # Jinja asks `hasattr(macro, "jinja_pass_arg")`
+                raise AttributeError(name)
+            return self
 
     def define_env(env) -> None:
-        env.env.undefined = Quiet
+        # No macro is defined. The plugin's own "lax" mode still raises on a call, so this build
+        # gets an undefined that renders calls as nothing (the plugin reads the mode after this).
+        plugin.UNDEFINED_BEHAVIOR["kit-stand-in"] = Blank
+        env.config["on_undefined"] = "kit-stand-in"
 
     module = types.ModuleType("macros")
     module.define_env = define_env

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+import traceback
+from pathlib import Path
 from typing import Callable
 
 import jinja2
@@ -255,10 +258,11 @@ def guard_page_rendering(env, build: Build) -> None:
         logger.addFilter(capture)
         try:
             return render(markdown, force_rendering)
-        except SystemExit:  # on_error_fail: the plugin exits after logging the error
-            page = env.page.file.src_uri
-            failures = env.variables.get("_failures", {}).get(page) or [_plugin_message(capture.messages)]
-            message = f"docs/{page}: " + "; ".join(failures)
+        except SystemExit as stopped:  # on_error_fail: the plugin exits after logging the error
+            page = env.page
+            failures = env.variables.get("_failures", {}).get(page.file.src_uri)
+            where = f"docs/{page.file.src_uri}"
+            message = f"{where}: " + "; ".join(failures) if failures else where + _page_error(stopped.__context__, page)
             if not build.serving:
                 raise stop(message) from None
             build.fail(message)
@@ -269,11 +273,25 @@ def guard_page_rendering(env, build: Build) -> None:
     env.render = guarded_render
 
 
-def _plugin_message(messages: list[str]) -> str:
-    """The useful line of the plugin's report: the error's type and text, or the syntax error's line."""
-    text = "\n".join(messages)
-    for line in text.splitlines():
-        stripped = line.strip().strip("_*")
-        if stripped.startswith(("Line ", "TemplateSyntaxError", "UndefinedError")) or ": " in stripped and "Error" in stripped.split(":")[0]:
-            return stripped.replace("_", "").replace("**", "")
-    return "the page's template could not be rendered"
+def _page_error(error: BaseException | None, page) -> str:
+    """An error in the page's own Jinja, at its line in the page's file (front matter counted)."""
+    if error is None:
+        return ": the page's template could not be rendered"
+    line = error.lineno if isinstance(error, jinja2.TemplateSyntaxError) else None
+    if line is None:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+        line = frames[-1].lineno if frames else None
+    where = f", line {line + _front_matter_lines(page)}: " if line else ": "
+    kind = "template syntax error" if isinstance(error, jinja2.TemplateSyntaxError) else type(error).__name__
+    text = error.message if isinstance(error, jinja2.TemplateError) and error.message else str(error)
+    return f"{where}{kind}: {text}"
+
+
+def _front_matter_lines(page) -> int:
+    """MkDocs hands the page's Markdown to plugins without its front matter: count those lines back."""
+    try:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return 0
+    match = re.match(r"---\s*\n.*?\n---\s*\n", source, re.DOTALL)
+    return match.group(0).count("\n") if match else 0
