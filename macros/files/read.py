@@ -6,6 +6,7 @@ optional part that is absent), with the parsed `Located` form of each for line n
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,12 +49,29 @@ class Files:
         return {k.id: self.models[f"{k.id}.yml"] for k in self.site.glossary.kinds if f"{k.id}.yml" in self.models}
 
 
+# Under `mkdocs serve` one file changes between two builds: the others are read as bytes but
+# parsed and validated once. Keyed by the file's bytes, so a change is always seen.
+_VALIDATED: dict[tuple[str, type, bytes], tuple[Located, Any]] = {}
+
+
 def read_one(data_dir: Path, spec: DataFile) -> tuple[Located, Any]:
     path = data_dir / spec.name
     label = f"data/{spec.name}"
     _refuse_outside_link(data_dir, path, label)
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        digest = b""  # read_yaml says why
+    key = (str(path), spec.model, digest)
+    if digest and key in _VALIDATED:
+        return _VALIDATED[key]
     located = read_yaml(path, label)
-    return located, validate(located, label, spec.model)
+    result = located, validate(located, label, spec.model)
+    if digest:
+        for old in [k for k in _VALIDATED if k[0] == key[0]]:
+            del _VALIDATED[old]
+        _VALIDATED[key] = result
+    return result
 
 
 def read_all(data_dir: Path) -> Files:

@@ -6,6 +6,7 @@
 - `on_env`: the theme's compiled templates are kept between builds; a template in `overrides/`
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
+- `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
 - `on_post_page`: while serving, every error of the build is a banner at
   the top of every page.
 
@@ -42,10 +43,44 @@ def on_config(config):
         if not build.serving:
             raise errors.stop(build.data_error)
         return config
+    _list_theme_once(config)
     config["extra"]["kit_meta"] = _meta(build)
     config["extra"]["kit_palette"] = _palette(build)
     pages.configure(config, build.edition)
     return config
+
+
+# The theme's own folders (Material's: some 14,000 files, icons included) do not change while a
+# server runs, yet MkDocs lists them at every build; only `overrides/` is listed again.
+_THEME_LISTINGS: dict[str, list[str]] = {}
+
+
+def _list_theme_once(config) -> None:
+    import jinja2
+
+    theme = config["theme"]
+    custom = {str(Path(theme.custom_dir).resolve())} if theme.custom_dir else set()
+    get_env = theme.get_env
+
+    def get_env_listing_once():
+        env = get_env()
+        loader = env.loader
+
+        def list_templates() -> list[str]:
+            found: set[str] = set()
+            for folder in loader.searchpath:
+                if str(Path(folder).resolve()) in custom:
+                    found.update(jinja2.FileSystemLoader(folder).list_templates())
+                else:
+                    if folder not in _THEME_LISTINGS:
+                        _THEME_LISTINGS[folder] = jinja2.FileSystemLoader(folder).list_templates()
+                    found.update(_THEME_LISTINGS[folder])
+            return sorted(found)
+
+        loader.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env_listing_once
 
 
 def _meta(build) -> list:
@@ -107,6 +142,15 @@ def on_env(env, config, files):
             env.cache.clear()
             break
     return env
+
+
+def on_page_content(html, page, config, files):
+    kit = _kit()
+    if kit is None:
+        return html
+    from macros.integration.macros import restore_html
+
+    return restore_html(html, kit[0].for_config(config), page)
 
 
 def on_post_page(output, page, config):

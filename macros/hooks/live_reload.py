@@ -140,10 +140,30 @@ def on_post_page(output: str, page, config) -> str:
     return output[:end] + banner + output[end:]
 
 
+def _edits_only(handler):
+    """MkDocs rebuilds on any event, but the operating system's events include a file being
+    opened or read: every build reads the data, so the server would rebuild for ever. Only a
+    file created, changed, moved or deleted is an edit (and Python's own caches are not)."""
+    from watchdog.events import (
+        EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED,
+        FileSystemEventHandler,
+    )
+
+    edits = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
+
+    class Edits(FileSystemEventHandler):
+        def on_any_event(self, event):
+            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+            if event.event_type in edits and not any("__pycache__" in p for p in paths):
+                handler.on_any_event(event)
+
+    return Edits()
+
+
 def on_serve(server, config, builder):
-    """Watch with the operating system's file events (inotify on Linux) where watchdog has them.
-    MkDocs has no option for it, so the paths watched so far (docs/, mkdocs.yml) move to a new
-    observer; the `watch:` paths are added after this event."""
+    """Watch with the operating system's file events (inotify on Linux) where watchdog has them,
+    instead of polling every 0.5 s. MkDocs has no option for it, so the paths watched so far
+    (docs/, mkdocs.yml) move to a new observer; the `watch:` paths are added after this event."""
     try:
         from watchdog.observers import Observer
     except ImportError:  # pragma: no cover - watchdog always has one; keep MkDocs' polling otherwise
@@ -153,7 +173,12 @@ def on_serve(server, config, builder):
         return server  # not the server this was written for, or already started: leave it alone
     for path in watched:
         server.unwatch(path)
-    server.observer = Observer()
+
+    class EditsObserver(Observer):
+        def schedule(self, event_handler, path, recursive=False, **kwargs):
+            return super().schedule(_edits_only(event_handler), path, recursive=recursive, **kwargs)
+
+    server.observer = EditsObserver()
     for path in watched:
         server.watch(path)
     return server

@@ -25,7 +25,7 @@ from ..views.parts import present
 from .errors import stop
 from .state import Build
 
-__all__ = ["MACRO_NAMES", "guard_page_rendering", "register", "register_placeholders"]
+__all__ = ["MACRO_NAMES", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
 
 
 class _Failure(Exception):
@@ -40,18 +40,25 @@ def register(env, build: Build, instructor: bool) -> None:
     def here() -> str:
         return env.page.url
 
-    def macro(function: Callable) -> Callable:
-        @functools.wraps(function)
-        def guarded(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except Exception as error:  # noqa: BLE001 - every failure becomes one message
-                call = f"{function.__name__}({', '.join(repr(a) for a in args)})"
-                _record(env, f"{call}: {_describe(error)}")
-                raise _Failure() from error
+    def macro(function: Callable | None = None, *, markdown: bool = False) -> Callable:
+        """Register a macro. Its HTML is kept out of Markdown (see `keep_html`); a macro that returns
+        Markdown (`markdown=True`: an inline citation, a title) is left to Markdown."""
 
-        env.macro(guarded, function.__name__)
-        return guarded
+        def register_one(function: Callable) -> Callable:
+            @functools.wraps(function)
+            def guarded(*args, **kwargs):
+                try:
+                    result = function(*args, **kwargs)
+                except Exception as error:  # noqa: BLE001 - every failure becomes one message
+                    call = f"{function.__name__}({', '.join(repr(a) for a in args)})"
+                    _record(env, f"{call}: {_describe(error)}")
+                    raise _Failure() from error
+                return result if markdown or not isinstance(result, str) else keep_html(result, build, env.page.file.src_uri)
+
+            env.macro(guarded, function.__name__)
+            return guarded
+
+        return register_one(function) if function else register_one
 
     @macro
     def document_text() -> str:
@@ -69,12 +76,12 @@ def register(env, build: Build, instructor: bool) -> None:
         """The kinds of editorial mark and what each means."""
         return text.render_mark_legend(renderer, here())
 
-    @macro
+    @macro(markdown=True)
     def document_title() -> str:
         """The archive's title for the document (kept literal in Markdown)."""
         return renderer.env.filters["md"](edition.document.title)
 
-    @macro
+    @macro(markdown=True)
     def paragraph_count() -> int:
         """How many paragraphs the text has."""
         return len(edition.paragraphs)
@@ -104,7 +111,7 @@ def register(env, build: Build, instructor: bool) -> None:
         """Every source the site cites."""
         return source.render_sources(renderer, here())
 
-    @macro
+    @macro(markdown=True)
     def cite(source_id: str) -> str:
         """An inline citation of a source in data/sources.yml."""
         if source_id not in {s.id for s in edition.sources}:
@@ -116,7 +123,7 @@ def register(env, build: Build, instructor: bool) -> None:
         """Every glossary entry of one kind (a kind in data/site.yml)."""
         return glossary.render_glossary_kind(renderer, here(), kind_id)
 
-    @macro
+    @macro(markdown=True)
     def glossary_kind_title(kind_id: str) -> str:
         """A glossary kind's title, for its page's heading (kept literal in Markdown)."""
         return renderer.env.filters["md"](next(k for k in edition.kinds if k.id == kind_id).title)
@@ -190,7 +197,7 @@ def register(env, build: Build, instructor: bool) -> None:
         """A reading packet's page (generated from data/packets.yml)."""
         return teaching.render_packet_page(renderer, here(), packet_id)
 
-    @macro
+    @macro(markdown=True)
     def edition_name() -> str:
         """The name of this edition (data/site.yml, 'editions')."""
         return edition.site.editions.instructor if instructor else edition.site.editions.student
@@ -215,6 +222,50 @@ def register_placeholders(env) -> None:
     env.variables["parts"] = {}
     env.variables["instructor"] = False
     env.variables["pages"] = links
+
+
+_HEADING = re.compile(r"#{1,6} ")
+
+
+def keep_html(output: str, build: Build, page: str) -> str:
+    """The macro's output for Markdown: its Markdown headings stay (they make the table of
+    contents and the search sections), and every run of HTML between them becomes a placeholder
+    that `restore_html` replaces after Markdown has run. Python-Markdown would otherwise parse
+    all of that HTML again with html.parser, which is most of a rebuild's Markdown time, and
+    could read data in it as Markdown. The placeholder has the build's secret token: data,
+    which is always escaped, cannot write one."""
+    store = build.kept.setdefault(page, [])
+    parts, chunk = [], []
+
+    def flush() -> None:
+        html = "\n".join(chunk).strip()
+        chunk.clear()
+        if html:
+            store.append(html)
+            parts.append(f"\n\n<!--kit-{build.token}-{len(store) - 1}-->\n\n")
+
+    for line in output.split("\n"):
+        if _HEADING.match(line):
+            flush()
+            parts.append(f"\n\n{line}\n\n")
+        else:
+            chunk.append(line)
+    flush()
+    return "".join(parts)
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def restore_html(html: str, build: Build, page) -> str:
+    """After Markdown: put each kept run of HTML back in its placeholder's place, and tell MkDocs
+    the anchors it holds (MkDocs checks links to anchors against the ids it saw in the page)."""
+    store = build.kept.get(page.file.src_uri)
+    if not store:
+        return html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(i for kept in store for i in _ID.findall(kept))
+    return re.sub(f"<!--kit-{build.token}-(\\d+)-->", lambda m: store[int(m.group(1))], html)
 
 
 def _describe(error: Exception) -> str:

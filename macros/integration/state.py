@@ -7,6 +7,7 @@ The site hook loads the data in `on_config`, before mkdocs-macros-plugin calls
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,8 @@ class Build:
     serving: bool
     errors: list[str] = field(default_factory=list)  # shown in the banner while serving
     pages: set[str] = field(default_factory=set)  # the Markdown sources of this build's pages (on_files)
+    kept: dict[str, list[str]] = field(default_factory=dict)  # HTML kept out of Markdown, by page
+    token: str = field(default_factory=lambda: secrets.token_hex(8))  # marks this build's placeholders
 
     def fail(self, message: str) -> None:
         """An error while serving: shown at the top of every page, printed once in the terminal."""
