@@ -26,15 +26,4 @@ def define_env(env) -> None:
             raise stop(build.data_error)
         macros.register_placeholders(env)
         return
-    macros.register(env, build, instructor_edition(env.conf["extra"].get("edition")))
-
-
-def instructor_edition(value) -> bool:
-    """Whether this build is the instructor edition (`extra.edition`: SITE_EDITION or CABLE_EDITION)."""
-    if value in (None, "", "student"):
-        return False
-    if value == "instructor":
-        return True
-    from mkdocs.exceptions import PluginError
-
-    raise PluginError(f"mkdocs.yml: extra.edition (SITE_EDITION) is {value!r}; it must be 'student' or 'instructor'")
+    macros.register(env, build, state.instructor_edition(env.conf))

@@ -14,7 +14,7 @@ import posixpath
 
 __all__ = [
     "ABOUT", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
-    "QUESTIONS", "RELATED", "SOURCES", "TEXT", "glossary_page", "lesson_page", "markdown_link",
+    "QUESTIONS", "RELATED", "SOURCES", "SOURCES_CHECKED", "TEXT", "glossary_page", "lesson_page", "markdown_link",
     "packet_page", "page_url", "relative",
 ]
 
@@ -23,6 +23,7 @@ HOME = "index.md"
 TEXT = "text.md"
 ABOUT = "about.md"
 SOURCES = "sources.md"
+SOURCES_CHECKED = "sources-checked.md"
 MAP = "map.md"
 CHRONOLOGY = "chronology.md"
 RELATED = "related.md"
@@ -53,6 +54,10 @@ def lesson_page(lesson_id: str) -> str:
 
 def source_anchor(source_id: str) -> str:
     return f"src-{source_id}"
+
+
+def checked_anchor(source_id: str) -> str:
+    return f"checked-{source_id}"
 
 
 def event_anchor(event_id: str) -> str:
@@ -156,6 +161,9 @@ class Links:
 
     def source(self, source_id: str) -> str:
         return self.to(SOURCES, source_anchor(source_id))
+
+    def source_checked(self, source_id: str) -> str:
+        return self.to(SOURCES_CHECKED, checked_anchor(source_id))
 
     def event(self, event_id: str) -> str:
         return self.to(CHRONOLOGY, event_anchor(event_id))

@@ -46,7 +46,7 @@ def on_config(config):
     _list_theme_once(config)
     config["extra"]["kit_meta"] = _meta(build)
     config["extra"]["kit_palette"] = _palette(build)
-    pages.configure(config, build.edition)
+    pages.configure(config, build.edition, state.instructor_edition(config))
     return config
 
 
@@ -104,7 +104,7 @@ def on_files(files, config):
     if build.edition is None:
         return files
     try:
-        files = pages.adjust_files(files, config, build.edition)
+        files = pages.adjust_files(files, config, build.edition, state.instructor_edition(config))
         build.pages = {f.src_uri for f in files.documentation_pages()}
         return files
     except Exception as error:  # DataError: a generated page that would overwrite a page of docs/

@@ -111,6 +111,11 @@ def register(env, build: Build, instructor: bool) -> None:
         """Every source the site cites."""
         return source.render_sources(renderer, here())
 
+    @macro
+    def source_checks() -> str:
+        """Where each source was read, and the words seen there."""
+        return source.render_source_checks(renderer, here())
+
     @macro(markdown=True)
     def cite(source_id: str) -> str:
         """An inline citation of a source in data/sources.yml."""
@@ -202,14 +207,14 @@ def register(env, build: Build, instructor: bool) -> None:
         """The name of this edition (data/site.yml, 'editions')."""
         return edition.site.editions.instructor if instructor else edition.site.editions.student
 
-    env.variables["parts"] = present(edition)
+    env.variables["parts"] = present(edition, instructor)
     env.variables["instructor"] = instructor
     env.variables["pages"] = links
 
 
 MACRO_NAMES = (
     "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
-    "citations", "rights", "bibliography", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
+    "citations", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
     "reading_guide", "questions", "question_box", "packet_list", "packet_page", "edition_name",
 )

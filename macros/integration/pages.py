@@ -50,13 +50,14 @@ def _yaml(text: str) -> str:
     return json.dumps(html.escape(" ".join(text.split())), ensure_ascii=False)
 
 
-def configure(config, edition: Edition) -> None:
+def configure(config, edition: Edition, instructor: bool) -> None:
     """`on_config`: the site's name from the data, and the navigation of this edition's parts."""
     site = edition.site
     # Material prints both into the page unescaped (its theme has no autoescape).
     config["site_name"] = html.escape(site.title)
     config["site_description"] = html.escape(site.description)
-    absent = {part.page for part in PARTS if not present(edition)[part.name]}
+    parts = present(edition, instructor)
+    absent = {part.page for part in PARTS if not parts[part.name]}
     expand = {
         links.GLOSSARY: [links.glossary_page(k.id) for k in edition.kinds],
         links.PACKETS: [links.packet_page(p.id) for p in edition.packets()],
@@ -83,9 +84,9 @@ def _title_of(src: str) -> str:
     return posixpath.dirname(src).capitalize() or src
 
 
-def adjust_files(files: Files, config, edition: Edition) -> Files:
+def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Files:
     """`on_files`: add the generated pages, drop the pages of absent parts, keep retired addresses."""
-    parts = present(edition)
+    parts = present(edition, instructor)
     for part in PARTS:
         if not parts[part.name]:
             found = files.get_file_from_path(part.page)

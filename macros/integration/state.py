@@ -15,10 +15,22 @@ from ..files.errors import DataError
 from ..views.edition import Edition
 from ..views.load import load_edition
 
-__all__ = ["Build", "SERVE_FLAG", "for_config", "is_serving"]
+__all__ = ["Build", "SERVE_FLAG", "for_config", "instructor_edition", "is_serving"]
 
 # Set by the live_reload hook when MkDocs starts the `serve` command.
 SERVE_FLAG = "KIT_MKDOCS_COMMAND"
+
+
+def instructor_edition(config) -> bool:
+    """Whether this build is the instructor edition (`extra.edition`: SITE_EDITION or CABLE_EDITION)."""
+    value = config["extra"].get("edition")
+    if value in (None, "", "student"):
+        return False
+    if value == "instructor":
+        return True
+    from mkdocs.exceptions import PluginError
+
+    raise PluginError(f"mkdocs.yml: extra.edition (SITE_EDITION) is {value!r}; it must be 'student' or 'instructor'")
 
 
 def is_serving() -> bool:

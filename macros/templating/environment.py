@@ -102,7 +102,7 @@ class Renderer:
         self.env.globals.update(
             link=self.link,
             edition=self.edition, site=self.edition.site, noun=self.edition.site.document_noun,
-            instructor=self.instructor, site_url=self.site_url, parts=present(self.edition),
+            instructor=self.instructor, site_url=self.site_url, parts=present(self.edition, self.instructor),
             day=dates.day, short_date=dates.short_date, when=lambda event: dates.when(event, self.edition),
         )
 

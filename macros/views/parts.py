@@ -16,21 +16,23 @@ __all__ = ["PARTS", "Part", "present"]
 class Part:
     name: str
     page: str  # the page's Markdown source under docs/
-    present: Callable[[Edition], bool]
+    present: Callable[[Edition, bool], bool]  # (edition, instructor edition?)
 
 
 PARTS: tuple[Part, ...] = (
-    Part("glossary", links.GLOSSARY, lambda e: bool(e.entries)),
-    Part("map", links.MAP, lambda e: e.site.map is not None and any(x.entry.coordinates for x in e.located_entries())),
-    Part("chronology", links.CHRONOLOGY, lambda e: e.part("chronology.yml") is not None),
-    Part("related", links.RELATED, lambda e: e.part("related.yml") is not None),
-    Part("categories", links.CATEGORIES, lambda e: e.part("categories.yml") is not None),
-    Part("questions", links.QUESTIONS, lambda e: bool(e.questions())),
-    Part("packets", links.PACKETS, lambda e: bool(e.packets())),
-    Part("lessons", links.LESSONS, lambda e: bool(e.lessons())),
+    Part("glossary", links.GLOSSARY, lambda e, instructor: bool(e.entries)),
+    # Where each source was read and the words seen there: a record for instructors and editors.
+    Part("sources_checked", links.SOURCES_CHECKED, lambda e, instructor: instructor and any(s.checked for s in e.sources)),
+    Part("map", links.MAP, lambda e, instructor: e.site.map is not None and any(x.entry.coordinates for x in e.located_entries())),
+    Part("chronology", links.CHRONOLOGY, lambda e, instructor: e.part("chronology.yml") is not None),
+    Part("related", links.RELATED, lambda e, instructor: e.part("related.yml") is not None),
+    Part("categories", links.CATEGORIES, lambda e, instructor: e.part("categories.yml") is not None),
+    Part("questions", links.QUESTIONS, lambda e, instructor: bool(e.questions())),
+    Part("packets", links.PACKETS, lambda e, instructor: bool(e.packets())),
+    Part("lessons", links.LESSONS, lambda e, instructor: bool(e.lessons())),
 )
 
 
-def present(edition: Edition) -> dict[str, bool]:
-    """Each optional part's name, and whether this site has it."""
-    return {part.name: part.present(edition) for part in PARTS}
+def present(edition: Edition, instructor: bool = False) -> dict[str, bool]:
+    """Each optional part's name, and whether this edition of the site has it."""
+    return {part.name: part.present(edition, instructor) for part in PARTS}

@@ -19,7 +19,10 @@ class Source(Model):
     publisher: Text
     year: int | None = Field(default=None, ge=1000, le=2100)
     url: WebUrl | None = None
-    note: Prose | None = Field(default=None, description="What the source is used for, or caveats.")
+    note: Prose | None = Field(default=None, description="What the source is used for, and any caveat (shown in the bibliography).")
+    checked: Prose | None = Field(
+        default=None, description="Where it was read and the words seen there (shown on the page of how the sources were checked)."
+    )
 
 
 class Sources(Model):
