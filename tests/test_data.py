@@ -187,7 +187,9 @@ BROKEN = [
      lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: envelope', 2)}: duplicate key 'id' (first given on line "
                f"{line(d, 'text.yml', 'id: envelope')}); each key may appear once in an entry: remove or rename one of them"),
     ("unclosed bracket", _text("sources.yml", "sources:\n", "sources: [\n"),
-     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', '- id: wilson-record')}, column 3: YAML syntax error: expected the "
+     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', '- id: wilson-record')}, column "
+               f"{(d / 'sources.yml').read_text(encoding='utf-8').splitlines()[line(d, 'sources.yml', '- id: wilson-record') - 1].index('-') + 1}: "
+               "YAML syntax error: expected the "
                f"node content, but found '-'; the '[' on line {line(d, 'sources.yml', 'sources: [')} is not closed"),
     ("unclosed quote at the end", _bytes("marks.yml", b'marks:\n  - id: sic\n    name: "Sic\n    explanation: thus\n'),
      lambda d: "data/marks.yml, line 3: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar that "
