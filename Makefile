@@ -7,23 +7,37 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schemas register lock browser clean bench audit serve-instructor build-instructor
 
-## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/
-serve: $(STAMP)
-	$(BIN)/mkdocs serve
+.PHONY: free-port
+.PHONY: serve test build offline validate schemas register lock browser clean bench audit serve-instructor build-instructor
+PORT ?= 8000
+# The offline copy: a folder (and a zip of it) that works when opened from disk, search included.
+OFFLINE_NAME ?= $(notdir $(CURDIR))-offline
+OFFLINE_DIR := build/offline
+
+## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
+serve: $(STAMP) free-port
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## test: set up (including a browser for the browser tests), then run every test
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-## build: strict build of the site into site/ (set SITE_URL for GitHub Pages)
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip
+build: offline
+	SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip $(BIN)/mkdocs build --strict
+	mkdir -p site/download && cp $(OFFLINE_DIR)/$(OFFLINE_NAME).zip site/download/
+
+## offline: the copy of the site that works from a folder (file://), and its zip, in build/offline/
+offline: $(STAMP)
+	rm -rf $(OFFLINE_DIR)
+	SITE_OFFLINE=true $(BIN)/mkdocs build --strict -d $(OFFLINE_DIR)/$(OFFLINE_NAME)
+	cd $(OFFLINE_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
+	@echo "Offline copy: $(OFFLINE_DIR)/$(OFFLINE_NAME).zip (unzip it and open $(OFFLINE_NAME)/index.html)"
 
 ## serve-instructor / build-instructor: the instructor edition (with the notes for instructors)
-serve-instructor: $(STAMP)
-	SITE_EDITION=instructor $(BIN)/mkdocs serve
+serve-instructor: $(STAMP) free-port
+	SITE_EDITION=instructor $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 build-instructor: $(STAMP)
 	SITE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
 
@@ -66,5 +80,10 @@ $(STAMP): requirements.lock
 browser: $(STAMP)
 	@$(BIN)/python -m tests.browser --ensure
 
+# One clear line instead of a traceback when the port is taken.
+free-port: $(STAMP)
+	@$(BIN)/python -c "import socket; socket.socket().bind(('127.0.0.1', $(PORT)))" 2>/dev/null || \
+	  { echo "Port $(PORT) is already in use (another server?): stop it, or pick another port, e.g. make serve PORT=8001"; exit 1; }
+
 clean:
-	rm -rf $(VENV) site site-instructor
+	rm -rf $(VENV) site site-instructor build

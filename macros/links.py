@@ -13,9 +13,9 @@ from __future__ import annotations
 import posixpath
 
 __all__ = [
-    "ABOUT", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
+    "ABOUT", "BACKGROUND", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
     "QUESTIONS", "RELATED", "SOURCES", "SOURCES_CHECKED", "TEXT", "glossary_page", "lesson_page", "markdown_link",
-    "packet_page", "page_url", "relative",
+    "packet_page", "page_url", "public_address", "relative",
 ]
 
 # The kit's pages (sources under docs/). Generated pages are named by the functions below.
@@ -32,6 +32,7 @@ QUESTIONS = "questions.md"
 GLOSSARY = "glossary/index.md"
 PACKETS = "packets/index.md"
 LESSONS = "lessons/index.md"
+BACKGROUND = "background.md"
 
 
 # Files beside the About page, for reference managers.
@@ -102,27 +103,55 @@ def category_anchor(category_id: str) -> str:
     return f"category-{category_id}"
 
 
+def organizer_anchor(name: str) -> str:
+    return f"organizer-{name}"
+
+
 def glossary_group_anchor(kind_id: str) -> str:
     return f"group-{kind_id}"
 
 
 # --- links --------------------------------------------------------------------------------------
 
-def page_url(src: str) -> str:
-    """The URL (relative to the site root) of a page's Markdown source, with directory URLs."""
+def page_url(src: str, directory: bool = True) -> str:
+    """The URL (relative to the site root) of a page's Markdown source: 'text/' with directory URLs
+    (the published site), 'text.html' without them (the offline edition, opened from a folder)."""
     stem = src.removesuffix(".md")
+    if not directory:
+        return stem + ".html"
     if stem == "index":
         return ""
     return stem.removesuffix("/index") + "/"
 
 
-def relative(from_url: str, to_src: str, anchor: str = "") -> str:
+def public_address(site_url: str, page_src: str) -> str | None:
+    """A page's published address, for a printed handout; None where the build has no public
+    address (no `site_url`, or the local one of `mkdocs serve`), rather than a useless one."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(site_url or "").hostname or ""
+    if host in ("", "localhost", "127.0.0.1", "0.0.0.0", "::1"):
+        return None
+    return site_url.rstrip("/") + "/" + page_url(page_src)
+
+
+def _folder(url: str, directory: bool) -> str:
+    """The folder a page's relative links start from."""
+    return (url.rstrip("/") if directory else posixpath.dirname(url)) or "."
+
+
+def relative(from_url: str, to_src: str, anchor: str = "", directory: bool = True) -> str:
     """Link from the page at `from_url` to the page `to_src`, optionally at `#anchor`."""
-    target = page_url(to_src)
-    path = "" if target == from_url else posixpath.relpath(target or ".", from_url.rstrip("/") or ".") + "/"
+    target = page_url(to_src, directory)
+    if target == from_url:
+        path = ""
+    elif directory:
+        path = posixpath.relpath(target or ".", _folder(from_url, directory)) + "/"
+    else:
+        path = posixpath.relpath(target, _folder(from_url, directory))
     if anchor:
         return f"{path}#{anchor}"
-    return path or "./"
+    return path or ("./" if directory else posixpath.basename(target))
 
 
 def markdown_link(from_src: str, to_src: str, anchor: str = "") -> str:
@@ -134,18 +163,20 @@ def markdown_link(from_src: str, to_src: str, anchor: str = "") -> str:
 class Links:
     """The links a template on one page needs: `link.paragraph('s2-version-3')` and so on.
 
-    `here` is the URL of the page being rendered (MkDocs' `page.url`, e.g. 'glossary/places/').
+    `here` is the URL of the page being rendered (MkDocs' `page.url`, e.g. 'glossary/places/',
+    or 'glossary/places.html' where the build has no directory URLs).
     """
 
-    def __init__(self, here: str):
+    def __init__(self, here: str, directory: bool = True):
         self.here = here
+        self.directory = directory  # False in the offline edition (no directory URLs)
 
     def to(self, page_src: str, anchor: str = "") -> str:
-        return relative(self.here, page_src, anchor)
+        return relative(self.here, page_src, anchor, self.directory)
 
     def file(self, path: str) -> str:
         """A file of the built site (not a page), e.g. 'about/citation.ris'."""
-        return posixpath.relpath(path, self.here.rstrip("/") or ".")
+        return posixpath.relpath(path, _folder(self.here, self.directory))
 
     def paragraph(self, paragraph_id: str) -> str:
         return self.to(TEXT, paragraph_id)

@@ -75,4 +75,16 @@
       status().textContent = term.getAttribute("data-cbl-tip") + ". Tap again to open the glossary entry.";
     }
   }, true);
+
+  /* Print buttons: print one part of a page (the plan, the charts, the task, or the instructor
+     copy); without them, or without JavaScript, printing gives the student handout. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-cbl-print]");
+    if (!button) return;
+    document.documentElement.setAttribute("data-cbl-print", button.getAttribute("data-cbl-print"));
+    window.print();
+  });
+  window.addEventListener("afterprint", function () {
+    document.documentElement.removeAttribute("data-cbl-print");
+  });
 })();

@@ -188,6 +188,14 @@ def _lessons(files: Files, index: _Index) -> None:
     levels = [level.id for level in questions.levels] if questions else []
     for i, lesson in enumerate(lessons.lessons):
         loc, name = ("lessons", i), "lessons.yml"
+        planned = sum(step.minutes for step in lesson.procedure)
+        if planned != lesson.minutes:
+            raise DataError(
+                f"{at(files, name, loc, 'procedure')}: the steps take {planned} minutes, the lesson {lesson.minutes}; "
+                "make the timings add up to the lesson's length"
+            )
+        if not packets:
+            return  # without packets the lessons part is left out (macros.views.parts)
         refuse_unknown(files, name, loc, "packet", [lesson.packet], by_id, "packet ids in data/packets.yml")
         refuse_unknown(files, name, loc, "level", [lesson.level], levels, "levels in data/questions.yml")
         refuse_unknown(files, name, loc, "sources", lesson.sources, index.sources, SOURCES)

@@ -2,6 +2,7 @@
 
 - `on_config`: load and check `data/` once (`macros.integration.state`); take the site's name from
   it; shape the navigation (glossary kinds, packets and lessons; optional parts left out).
+- `on_pre_build`: the offline copy loads its worker shim from the site, not from unpkg.com.
 - `on_files`: add the pages generated from data, drop the pages of absent parts.
 - `on_env`: the theme's compiled templates are kept between builds; a template in `overrides/`
   that does not parse stops the build with its file and line; while serving, the site falls
@@ -93,6 +94,17 @@ def _palette(build) -> str:
     from macros.templating.environment import Renderer
 
     return Renderer(build.edition, False, "", build.project_dir).render("palette.css", "")
+
+
+# Material's offline plugin adds a script from unpkg.com (a worker shim that search needs under
+# file://); the site makes no request to another host, so the offline copy loads our copy of it.
+LOCAL_WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
+
+
+def on_pre_build(config):
+    polyfills = config["extra"].get("polyfills")
+    if polyfills:
+        config["extra"]["polyfills"] = [LOCAL_WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
 
 
 def on_files(files, config):

@@ -19,7 +19,7 @@ from typing import Callable
 import jinja2
 
 from .. import links
-from ..render import chronology, glossary, map as map_, source, teaching, text
+from ..render import chronology, glossary, lessons, map as map_, source, teaching, text
 from ..templating.environment import Renderer
 from ..views.parts import present
 from .errors import stop
@@ -35,7 +35,7 @@ class _Failure(Exception):
 def register(env, build: Build, instructor: bool) -> None:
     """Register every macro, rendering with the build's edition."""
     edition = build.edition
-    renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir)
+    renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir, env.conf["use_directory_urls"])
 
     def here() -> str:
         return env.page.url
@@ -202,12 +202,40 @@ def register(env, build: Build, instructor: bool) -> None:
         """A reading packet's page (generated from data/packets.yml)."""
         return teaching.render_packet_page(renderer, here(), packet_id)
 
+    @macro
+    def background_reading() -> str:
+        """The background reading for students (data/background.yml)."""
+        return lessons.render_background(renderer, here())
+
+    @macro
+    def lesson_list() -> str:
+        """Every lesson, with its question, audience and length."""
+        return lessons.render_lesson_list(renderer, here())
+
+    @macro
+    def lesson_page(lesson_id: str) -> str:
+        """A lesson's page (generated from data/lessons.yml)."""
+        return lessons.render_lesson_page(renderer, here(), lesson_id)
+
+    @macro(markdown=True)
+    def background_title() -> str:
+        """The background reading's title (kept literal in Markdown)."""
+        return renderer.env.filters["md"](edition.part("background.yml").title)
+
     @macro(markdown=True)
     def edition_name() -> str:
         """The name of this edition (data/site.yml, 'editions')."""
         return edition.site.editions.instructor if instructor else edition.site.editions.student
 
     env.variables["parts"] = present(edition, instructor)
+    offline_zip = env.conf["extra"].get("offline_zip") or ""
+
+    @macro
+    def offline_note() -> str:
+        """Where to download the offline copy, on builds that made one (not inside the copy itself)."""
+        if not offline_zip or not env.conf["use_directory_urls"]:
+            return ""
+        return source.render_offline_note(renderer, here(), offline_zip)
     env.variables["instructor"] = instructor
     env.variables["pages"] = links
 
@@ -216,7 +244,7 @@ MACRO_NAMES = (
     "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
     "citations", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
-    "reading_guide", "questions", "question_box", "packet_list", "packet_page", "edition_name",
+    "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
 )
 
 

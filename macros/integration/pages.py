@@ -39,7 +39,7 @@ def generated_pages(edition: Edition) -> dict[str, str]:
     # that a search lands on the text page itself (and the index stays small).
     for packet in edition.packets():
         pages[links.packet_page(packet.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ packet_page('{packet.id}') }}}}\n"
-    for lesson in edition.lessons():
+    for lesson in edition.lessons() if edition.packets() else []:
         pages[links.lesson_page(lesson.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ lesson_page('{lesson.id}') }}}}\n"
     return pages
 
@@ -61,7 +61,7 @@ def configure(config, edition: Edition, instructor: bool) -> None:
     expand = {
         links.GLOSSARY: [links.glossary_page(k.id) for k in edition.kinds],
         links.PACKETS: [links.packet_page(p.id) for p in edition.packets()],
-        links.LESSONS: [links.lesson_page(lesson.id) for lesson in edition.lessons()],
+        links.LESSONS: [links.lesson_page(lesson.id) for lesson in edition.lessons()] if edition.packets() else [],
     }
     config["nav"] = [n for n in (_nav_item(item, absent, expand) for item in config["nav"] or []) if n is not None]
 
@@ -102,12 +102,14 @@ def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Fi
     for name, content in citation_files(edition).items():
         files.append(File.generated(config, name, content=content))
     register = edition.part("published-ids.yml")
+    directory = config["use_directory_urls"]
     for move in register.moved if register else []:
         if move.kind in ("packets", "lessons"):
             page = links.packet_page if move.kind == "packets" else links.lesson_page
-            old, new = links.page_url(page(move.id)), links.page_url(page(move.to))
-            target = posixpath.relpath(new, old)
-            files.append(File.generated(config, old + "index.html", content=_moved_page(target + "/")))
+            old, new = links.page_url(page(move.id), directory), links.page_url(page(move.to), directory)
+            stub = old + "index.html" if directory else old
+            target = links.relative(old, page(move.to), directory=directory)
+            files.append(File.generated(config, stub, content=_moved_page(target)))
     return files
 
 

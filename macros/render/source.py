@@ -6,7 +6,7 @@ from .. import links
 from ..templating.environment import Renderer
 from ..views import citation
 
-__all__ = ["render_chain", "render_citations", "render_cite", "render_record", "render_rights", "render_source_checks", "render_sources"]
+__all__ = ["render_chain", "render_citations", "render_cite", "render_record", "render_rights", "render_offline_note", "render_source_checks", "render_sources"]
 
 
 def render_record(renderer: Renderer, here: str) -> str:
@@ -33,6 +33,10 @@ def render_sources(renderer: Renderer, here: str) -> str:
 
 def render_source_checks(renderer: Renderer, here: str) -> str:
     return renderer.render("sources-checked.html", here)
+
+
+def render_offline_note(renderer: Renderer, here: str, zip_path: str) -> str:
+    return renderer.render("offline-note.html", here, zip_path=zip_path)
 
 
 def render_cite(renderer: Renderer, here: str, page_src: str, source_id: str) -> str:

@@ -12,6 +12,7 @@ from .. import links
 from ..files.models.teaching import Category, MatrixRow, Quote
 from ..templating.environment import Renderer
 from ..views import citation
+from ..views.packets import packet_view
 from ..views.edition import Edition, GlossaryEntry, NumberedParagraph
 
 __all__ = [
@@ -57,12 +58,15 @@ def render_questions(renderer: Renderer, here: str) -> str:
     """The questions grouped by skill, then an index by section of the text."""
     edition = renderer.edition
     skills = [(s, [q for q in edition.questions() if q.skill == s.id]) for s in edition.part("questions.yml").skills]
+    skills = [s for s in skills if s[1]]
+    numbers = {q.id: n for n, q in enumerate((q for _, chosen in skills for q in chosen), 1)}
     sections = [
-        (layer, section, edition.questions_on(edition.in_section(section)))
+        (layer, section, list(edition.in_section(section)),
+         sorted((numbers[q.id], q) for q in edition.questions_on(edition.in_section(section))))
         for layer in edition.text.layers
         for section in layer.sections
     ]
-    return renderer.render("questions.html", here, skills=[s for s in skills if s[1]], sections=sections)
+    return renderer.render("questions.html", here, skills=skills, sections=sections, numbers=numbers)
 
 
 def render_question_box(renderer: Renderer, here: str, question_id: str) -> str:
@@ -72,17 +76,16 @@ def render_question_box(renderer: Renderer, here: str, question_id: str) -> str:
 
 def render_packet_list(renderer: Renderer, here: str) -> str:
     edition = renderer.edition
-    packets = [(p, edition.packet_paragraphs(p)) for p in edition.packets()]
-    return renderer.render("packet-list.html", here, packets=packets)
+    return renderer.render("packet-list.html", here, packets=[packet_view(edition, p) for p in edition.packets()])
 
 
 def render_packet_page(renderer: Renderer, here: str, packet_id: str) -> str:
-    """A packet: brief, passages, terms, numbered questions with space to write, and a citation."""
+    """A packet: brief, passages, Document B, terms, charts, numbered questions with space to write,
+    and the citation and the packet's published address."""
     edition = renderer.edition
     packet = edition.packet(packet_id)
-    paragraphs = edition.packet_paragraphs(packet)
-    address = renderer.site_url.rstrip("/") + "/" + links.page_url(links.packet_page(packet.id))
     return renderer.render(
-        "packet-page.html", here, packet=packet, paragraphs=paragraphs, terms=edition.entries_in(paragraphs),
-        address=address, citation=citation.chicago(edition.document),
+        "packet-page.html", here, pv=packet_view(edition, packet),
+        address=links.public_address(renderer.site_url, links.packet_page(packet.id)),
+        citation=citation.chicago(edition.document),
     )

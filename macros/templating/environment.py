@@ -92,13 +92,14 @@ class Renderer:
     instructor: bool
     site_url: str
     project_dir: Path | None = None
+    directory_urls: bool = True
 
     def __post_init__(self) -> None:
         self.env = _environment(self.project_dir)
         # `link` is a global whose page is set before each render, rather than a variable of each
         # render: shared macros (links.html, tokens.html) are then imported without context, and
         # Jinja evaluates each such module once per build instead of once per paragraph or entry.
-        self.link = links.Links("")
+        self.link = links.Links("", self.directory_urls)
         self.env.globals.update(
             link=self.link,
             edition=self.edition, site=self.edition.site, noun=self.edition.site.document_noun,

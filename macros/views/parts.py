@@ -29,7 +29,9 @@ PARTS: tuple[Part, ...] = (
     Part("categories", links.CATEGORIES, lambda e, instructor: e.part("categories.yml") is not None),
     Part("questions", links.QUESTIONS, lambda e, instructor: bool(e.questions())),
     Part("packets", links.PACKETS, lambda e, instructor: bool(e.packets())),
-    Part("lessons", links.LESSONS, lambda e, instructor: bool(e.lessons())),
+    # A lesson is taught from a packet: without packets there are no lessons to show.
+    Part("lessons", links.LESSONS, lambda e, instructor: bool(e.lessons()) and bool(e.packets())),
+    Part("background", links.BACKGROUND, lambda e, instructor: e.part("background.yml") is not None),
 )
 
 

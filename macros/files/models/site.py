@@ -110,4 +110,3 @@ class Site(Model):
     repository: Url | None = Field(
         default=None, description="The project's source repository, for the editors' way in (the workflow can set it instead)."
     )
-    offline_zip: Text | None = Field(default=None, description="File name of the offline copy, e.g. 'cable-59442-offline.zip'.")

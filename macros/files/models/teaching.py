@@ -48,6 +48,9 @@ class Question(Model):
         "edition. Point to a paragraph or source with [[its-id]].",
     )
     sources: list[Id] = Field(default=[], description="Sources for anything in the notes beyond the text.")
+    organizer: Literal["categories", "sourcing", "corroboration"] | None = Field(
+        default=None, description="A chart the question asks students to fill in; a handout prints it with the question."
+    )
 
 
 class Questions(Model):
@@ -115,11 +118,14 @@ class Packet(Model):
     id: Id = Field(description="Permanent: the packet's address is packets/<id>/.")
     title: Text
     brief: Prose = Field(description="What students are to do, in two or three sentences.")
-    head_note: Prose | None = Field(default=None, description="Two or three lines that set the passages in context.")
+    head_note: Prose | None = Field(default=None, description="Two or three lines for students that set the passages in context.")
     passages: list[Id] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
     second_document: Id | None = Field(default=None, description="A related document (with an excerpt) printed as Document B.")
     organizers: list[Literal["categories", "sourcing", "corroboration"]] = Field(
-        default=[], description="Charts printed with the packet for students to fill in."
+        default=[], description="Charts printed with the packet for students to fill in (besides those its questions ask for)."
+    )
+    claims: list[Text] = Field(
+        default=[], description="Claims to test, one per row of the corroboration chart (blank rows if none)."
     )
     questions: list[Id] = Field(min_length=1, description="Question ids of data/questions.yml.")
     level: Id | None = None

@@ -1,0 +1,30 @@
+"""Lessons and the background reading: a lesson's page is its plan (instructor edition) and the
+student handout (question, background, passages, Document B, charts, questions, task)."""
+
+from __future__ import annotations
+
+from .. import links
+from ..templating.environment import Renderer
+from ..views import citation
+from ..views.packets import packet_view
+
+__all__ = ["render_background", "render_lesson_list", "render_lesson_page"]
+
+
+def render_background(renderer: Renderer, here: str) -> str:
+    return renderer.render("background.html", here, background=renderer.edition.part("background.yml"))
+
+
+def render_lesson_list(renderer: Renderer, here: str) -> str:
+    return renderer.render("lesson-list.html", here, lessons=renderer.edition.lessons())
+
+
+def render_lesson_page(renderer: Renderer, here: str, lesson_id: str) -> str:
+    edition = renderer.edition
+    lesson = edition.lesson(lesson_id)
+    return renderer.render(
+        "lesson-page.html", here, lesson=lesson, pv=packet_view(edition, edition.packet(lesson.packet)),
+        background=edition.part("background.yml"),
+        address=links.public_address(renderer.site_url, links.lesson_page(lesson.id)),
+        citation=citation.chicago(edition.document),
+    )
