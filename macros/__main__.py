@@ -3,6 +3,7 @@
     python -m macros            check data/ without building the site
     python -m macros schemas    write data/schemas/*.schema.json (--check: only compare)
     python -m macros register   add the ids published now to data/published-ids.yml
+    python -m macros basemap    write data/basemap.yml's lines from public-domain data (needs npm)
 """
 
 import sys
@@ -16,6 +17,10 @@ def main(argv: list[str]) -> int:
         from .files.schema import main as schemas
 
         return schemas(argv[1:])
+    if argv[:1] == ["basemap"]:
+        from .files.basemap_build import main as basemap
+
+        return basemap(argv[1:])
     if argv[:1] == ["register"]:
         from .checks.permanence import write_register
 

@@ -84,7 +84,16 @@
     document.documentElement.setAttribute("data-cbl-print", button.getAttribute("data-cbl-print"));
     window.print();
   });
+  /* A closed <details> prints nothing: open the page's guide to the marks for the print (its
+     legend is printed; its screen instructions are not), and close it again afterwards. */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = [].slice.call(document.querySelectorAll("details.cbl-how-to-read:not([open])"));
+    opened.forEach(function (details) { details.open = true; });
+  });
   window.addEventListener("afterprint", function () {
     document.documentElement.removeAttribute("data-cbl-print");
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
   });
 })();

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .models.basemap import Basemap
 from .models.chronology import Chronology, Clocks, RelatedDocuments
 from .models.document import Document
 from .models.glossary import Glossary
@@ -51,6 +52,7 @@ FILES: tuple[DataFile, ...] = (
     DataFile("background.yml", Background),
     DataFile("lessons.yml", Lessons),
     DataFile("published-ids.yml", Register),
+    DataFile("basemap.yml", Basemap),
 )
 
 # Every glossary file has the same shape, so they share one schema.

@@ -1,14 +1,12 @@
-"""The map of the places and the route, drawn as an inline SVG at build time.
+"""The map of the places, the route and the geography around them, drawn as an inline SVG.
 
-No tiles, no JavaScript, no network: a graticule, a scale bar, every place with
-coordinates (those too far away to fit, such as Peking and Moscow, as labelled pointers at
-the frame's edge), and the route with its dates, from the `route` of the chronology's
-events. This module does the geometry; `map.html` draws it. Colours come from the page's
-CSS, so the map follows the light and dark schemes and prints in black and white.
-
-The projection is equirectangular, with longitudes shrunk by the cosine of the frame's
-middle latitude: over a few hundred kilometres this keeps distances close enough for a
-scale bar to be honest (within about 5% across the frame).
+No tiles, no JavaScript, no network: the borders, lakes, mountains and regions of
+`data/basemap.yml`, a graticule, a scale bar, every place with coordinates (those too far
+away to fit, such as Peking and Moscow, as pointers at the frame's edge), the route with its
+dates (from the chronology's `route`), and the document's journey. Labels are placed so that
+none overlaps another or a route line (`macros.views.map_layout`). This module does the
+geometry; `map.html` draws it. Colours come from the page's CSS, so the map follows the light
+and dark schemes and prints in black and white.
 """
 
 from __future__ import annotations
@@ -20,13 +18,15 @@ from ..files.models.glossary import Coordinates
 from ..templating.environment import Renderer
 from ..views.dates import short_date
 from ..views.edition import Edition, GlossaryEntry
-from ..views.route import Stop, route_stops
+from ..views.map_layout import Box, Frame, Placed, Placer
+from ..views.route import route_stops
 
 __all__ = ["render_map", "render_place_table"]
 
-WIDTH, MAX_HEIGHT, MARGIN = 1000, 640, 46
+WIDTH, MARGIN = 1000, 34
 EARTH_RADIUS_KM = 6371.0
-NEARBY_KM = 700  # places this close to the route's frame are drawn; farther ones become edge pointers
+NAME, DATE, REGION, GRID = 17, 16, 16, 16  # text sizes in SVG units: at least 11 CSS px at the map's smallest width (700 px)
+NEARBY_KM = 700  # without a basemap frame: places this close to the route are drawn, farther ones are pointers
 
 
 def distance_km(a: Coordinates, b: Coordinates) -> float:
@@ -38,50 +38,6 @@ def distance_km(a: Coordinates, b: Coordinates) -> float:
 
 
 @dataclass(frozen=True)
-class Frame:
-    west: float
-    east: float
-    south: float
-    north: float
-
-    @property
-    def kx(self) -> float:
-        return math.cos(math.radians((self.south + self.north) / 2))
-
-    def contains(self, p: Coordinates) -> bool:
-        return self.west <= p.lon <= self.east and self.south <= p.lat <= self.north
-
-    def scale(self) -> float:
-        """SVG units per degree of latitude."""
-        return min((WIDTH - 2 * MARGIN) / ((self.east - self.west) * self.kx), (MAX_HEIGHT - 2 * MARGIN) / (self.north - self.south))
-
-    @property
-    def height(self) -> float:
-        """The drawing's height: the frame's, plus margins (the width is fixed)."""
-        return (self.north - self.south) * self.scale() + 2 * MARGIN
-
-    def xy(self, p: Coordinates) -> tuple[float, float]:
-        s = self.scale()
-        return MARGIN + (p.lon - self.west) * self.kx * s, self.height - MARGIN - (p.lat - self.south) * s
-
-    def point(self, lat: float, lon: float) -> tuple[float, float]:
-        return self.xy(Coordinates.model_construct(lat=lat, lon=lon))
-
-
-def _frame(route: list[GlossaryEntry], places: list[GlossaryEntry]) -> Frame:
-    """The route's bounding box, grown to take in the places near it, on whole degrees."""
-    core = [p.entry.coordinates for p in route] or [p.entry.coordinates for p in places]
-    west, east = min(c.lon for c in core), max(c.lon for c in core)
-    south, north = min(c.lat for c in core), max(c.lat for c in core)
-    for item in places:
-        c = item.entry.coordinates
-        nearest = Coordinates(lat=min(max(c.lat, south), north), lon=min(max(c.lon, west), east))
-        if distance_km(c, nearest) <= NEARBY_KM:
-            west, east, south, north = min(west, c.lon), max(east, c.lon), min(south, c.lat), max(north, c.lat)
-    return Frame(math.floor(west - 0.5), math.ceil(east + 0.5), math.floor(south - 0.5), math.ceil(north + 0.5))
-
-
-@dataclass(frozen=True)
 class Line:
     x1: float
     y1: float
@@ -90,11 +46,18 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Label:
+class Text:
     x: float
     y: float
     text: str
     anchor: str = "middle"
+    kind: str = ""  # a class suffix: 'date', 'grid', 'region'
+
+
+@dataclass(frozen=True)
+class Shape:
+    kind: str  # border, boundary, lake, range, region
+    path: str
 
 
 @dataclass(frozen=True)
@@ -102,10 +65,10 @@ class Place:
     item: GlossaryEntry
     x: float
     y: float
-    label: Label
-    dates: str  # the route's dates at this place, e.g. "16 Oct"
     on_route: bool
     name: str  # the accessible name
+    texts: list[Text]
+    leader: Line | None
 
 
 @dataclass(frozen=True)
@@ -114,98 +77,78 @@ class Pointer:
     x: float
     y: float
     angle: float
-    label: Label
-    distance: str
+    texts: list[Text]
     name: str
-
-
-@dataclass(frozen=True)
-class Graticule:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    lines: list[Line]
-    labels: list[Label]
 
 
 @dataclass(frozen=True)
 class MapView:
     width: int
     height: float
-    graticule: Graticule
+    frame: Box
+    shapes: list[Shape]
+    labels: list[Text]  # of the geography
+    grid: list[Line]
+    grid_labels: list[Text]
     journey: list[Line]
     route: list[Line]
     places: list[Place]
     pointers: list[Pointer]
     scale_path: str
-    scale_label: Label
+    scale_label: Text
     stops: int
+    legend: list[tuple[str, str, str]]  # (kind, name, note)
 
 
-def _graticule(frame: Frame) -> Graticule:
-    step = 2
-    x0, y0 = frame.point(frame.south, frame.west)
-    x1, y1 = frame.point(frame.north, frame.east)
-    lines, labels = [], []
-    for lon in range(math.ceil(frame.west), math.floor(frame.east) + 1):
-        if lon % step:
-            continue
-        x, _ = frame.point(frame.south, lon)
-        lines.append(Line(x, y1, x, y0))
-        labels.append(Label(x, y0 + 18, f"{lon}°E"))
-    for lat in range(math.ceil(frame.south), math.floor(frame.north) + 1):
-        if lat % step:
-            continue
-        _, y = frame.point(lat, frame.west)
-        lines.append(Line(x0, y, x1, y))
-        labels.append(Label(x0 - 6, y + 5, f"{lat}°N", "end"))
-    return Graticule(x0, y0, x1, y1, lines, labels)
+def _auto_frame(route: list[GlossaryEntry], places: list[GlossaryEntry]) -> Frame:
+    """Without a basemap: the route's bounding box, grown to take in the places near it."""
+    core = [p.entry.coordinates for p in route] or [p.entry.coordinates for p in places]
+    west, east = min(c.lon for c in core), max(c.lon for c in core)
+    south, north = min(c.lat for c in core), max(c.lat for c in core)
+    for item in places:
+        c = item.entry.coordinates
+        nearest = Coordinates.model_construct(lat=min(max(c.lat, south), north), lon=min(max(c.lon, west), east))
+        if distance_km(c, nearest) <= NEARBY_KM:
+            west, east, south, north = min(west, c.lon), max(east, c.lon), min(south, c.lat), max(north, c.lat)
+    pad = 0.5
+    return Frame(max(west - pad, -180), min(east + pad, 180), max(south - pad, -89), min(north + pad, 89), WIDTH, MARGIN)
+
+
+def _path(frame: Frame, line: list[list[float]], closed: bool) -> str:
+    points = [frame.xy(lon, lat) for lon, lat in line]
+    return "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + ("Z" if closed else "")
 
 
 def _label(item: GlossaryEntry) -> str:
     return item.entry.forms[0] if item.entry.forms else item.entry.name
 
 
-_SIDES = {"right": (9, 5, "start"), "left": (-9, 5, "end"), "above": (0, -10, "middle"), "below": (0, 20, "middle")}
+def _texts(placed: Placed, lines: list[tuple[str, float, bool]], kinds: list[str]) -> list[Text]:
+    out, y = [], placed.y
+    for (text, size, _), kind in zip(lines, kinds):
+        out.append(Text(placed.x, y, text, placed.anchor, kind))
+        y += size * 1.2
+    return out
 
 
-def _place(frame: Frame, item: GlossaryEntry, dates: list[str]) -> Place:
-    x, y = frame.xy(item.entry.coordinates)
-    dx, dy, anchor = _SIDES[item.entry.map_label or "right"]
-    if item.entry.map_label == "above" and dates:
-        dy -= 16  # the date line goes under the name, so lift both clear of the marker
-    shown = ", ".join(dates)
-    name = f"{_label(item)}: {item.entry.name}" + (f", {shown}" if dates else "")
-    return Place(item, x, y, Label(x + dx, y + dy, _label(item), anchor), shown, bool(dates), name)
+def _leader(x: float, y: float, box: Box) -> Line:
+    """From the point to the nearest point of its label's box."""
+    nx, ny = min(max(x, box.x0), box.x1), min(max(y, box.y0), box.y1)
+    return Line(x, y, nx, ny)
 
 
-def _edge_point(frame: Frame, c: Coordinates) -> tuple[float, float, float, float]:
+def _edge_point(frame: Frame, lon: float, lat: float) -> tuple[float, float, float, float]:
     """Where an off-map place's arrow sits: on the way from the frame's centre towards the place,
-    at the edge (less room for the label). Returns x, y and the direction (vx, vy)."""
-    cx, cy = frame.point((frame.south + frame.north) / 2, (frame.west + frame.east) / 2)
-    tx, ty = frame.xy(c)
-    left, top = frame.point(frame.north, frame.west)
-    right, bottom = frame.point(frame.south, frame.east)
+    at the edge, with room for its label. Returns x, y and the direction (vx, vy)."""
+    cx, cy = frame.xy((frame.west + frame.east) / 2, (frame.south + frame.north) / 2)
+    tx, ty = frame.xy(lon, lat)
+    box = frame.box()
     vx, vy = tx - cx, ty - cy
     t = min(
-        ((right - 70) - cx) / vx if vx > 0 else ((left + 70) - cx) / vx if vx < 0 else math.inf,
-        ((bottom - 30) - cy) / vy if vy > 0 else ((top + 30) - cy) / vy if vy < 0 else math.inf,
+        ((box.x1 - 150) - cx) / vx if vx > 0 else ((box.x0 + 150) - cx) / vx if vx < 0 else math.inf,
+        ((box.y1 - 40) - cy) / vy if vy > 0 else ((box.y0 + 60) - cy) / vy if vy < 0 else math.inf,
     )
     return cx + vx * t, cy + vy * t, vx, vy
-
-
-def _pointer(frame: Frame, item: GlossaryEntry, origin: GlossaryEntry | None) -> Pointer:
-    """A place outside the frame: an arrow at the edge, in its direction, with its distance."""
-    c = item.entry.coordinates
-    x, y, vx, vy = _edge_point(frame, c)
-    angle = math.degrees(math.atan2(vy, vx))
-    arrow = "→↘↓↙←↖↑↗"[round(angle / 45) % 8]  # SVG's y axis points down
-    far = f"{round(distance_km(origin.entry.coordinates, c), -1):,.0f} km from {_label(origin)}" if origin else ""
-    name = f"{_label(item)}: {item.entry.name}, off the map" + (f", {far}" if far else "")
-    anchor = "end" if vx > 0 else "start"
-    tx = x - 12 if vx > 0 else x + 12
-    return Pointer(item, x, y, angle, Label(tx, y - 4, f"{_label(item)} {arrow}", anchor), far, name)
 
 
 def _journey_places(edition: Edition) -> list[GlossaryEntry]:
@@ -218,55 +161,127 @@ def _journey_places(edition: Edition) -> list[GlossaryEntry]:
     return places
 
 
-def _journey_legs(frame: Frame, places: list[GlossaryEntry]) -> list[Line]:
-    """The document's journey as a dashed line; a leg between two places that are both off the
-    map is left out rather than drawn across it."""
-
-    def point(item: GlossaryEntry) -> tuple[float, float, bool]:
-        c = item.entry.coordinates
-        if frame.contains(c):
-            return (*frame.xy(c), True)
-        x, y, _, _ = _edge_point(frame, c)
-        return x, y, False
-
-    legs = []
-    for a, b in zip(places, places[1:]):
-        (x1, y1, in1), (x2, y2, in2) = point(a), point(b)
-        if in1 or in2:
-            legs.append(Line(x1, y1, x2, y2))
-    return legs
-
-
 def map_view(edition: Edition) -> MapView:
-    stops: list[Stop] = [s for s in route_stops(edition) if s.place.entry.coordinates]
+    basemap = edition.part("basemap.yml")
+    stops = [s for s in route_stops(edition) if s.place.entry.coordinates]
     places = [e for e in edition.located_entries() if e.entry.coordinates]
-    frame = _frame([s.place for s in stops], places)
+    if basemap:
+        f = basemap.frame
+        frame = Frame(f.west, f.east, f.south, f.north, WIDTH, MARGIN)
+    else:
+        frame = _auto_frame([s.place for s in stops], places)
+    bounds = frame.box()
+    placer = Placer(Box(bounds.x0 + 2, bounds.y0 + 2, bounds.x1 - 2, bounds.y1 - 2))
+
+    def xy(c: Coordinates) -> tuple[float, float]:
+        return frame.xy(c.lon, c.lat)
+
+    # Lines first: they are what labels must keep clear of.
+    route = [Line(*xy(o.place.entry.coordinates), *xy(s.place.entry.coordinates)) for s in stops if (o := s.located_origin())]
+    journey_places = _journey_places(edition)
+    journey = []
+    for a, b in zip(journey_places, journey_places[1:]):
+        ca, cb = a.entry.coordinates, b.entry.coordinates
+        ina, inb = frame.contains(ca.lon, ca.lat), frame.contains(cb.lon, cb.lat)
+        if ina or inb:
+            (x1, y1) = xy(ca) if ina else _edge_point(frame, ca.lon, ca.lat)[:2]
+            (x2, y2) = xy(cb) if inb else _edge_point(frame, cb.lon, cb.lat)[:2]
+            journey.append(Line(x1, y1, x2, y2))
+    placer.segments = [(line.x1, line.y1, line.x2, line.y2) for line in route + journey]
+
+    inside = [p for p in places if frame.contains(p.entry.coordinates.lon, p.entry.coordinates.lat)]
+    for p in inside:
+        x, y = xy(p.entry.coordinates)
+        placer.reserve(Box(x - 7, y - 7, x + 7, y + 7))
+
+    # The scale bar, bottom left.
+    km_per_unit = (math.pi * EARTH_RADIUS_KM / 180) / frame.scale
+    length = 200 / km_per_unit
+    sx, sy = bounds.x0 + 14, bounds.y1 - 14
+    placer.reserve(Box(sx - 4, sy - 34, sx + length + 4, sy + 4))
+    scale_label = Text(sx + length / 2, sy - 12, "200 km", "middle", "grid")
+
+    # The graticule, with its labels inside the frame (top edge and left edge).
+    grid, grid_labels = [], []
+    for lon in range(math.ceil(frame.west), math.floor(frame.east) + 1, 1):
+        if lon % 2:
+            continue
+        x, _ = frame.xy(lon, frame.south)
+        grid.append(Line(x, bounds.y0, x, bounds.y1))
+        text = f"{lon}°E"
+        if x + 8 + len(text) * GRID * 0.6 > bounds.x1:
+            continue  # no room for its label inside the frame
+        grid_labels.append(Text(x + 3, bounds.y0 + GRID, text, "start", "grid"))
+        placer.reserve(Box(x + 1, bounds.y0, x + 5 + len(text) * GRID * 0.6, bounds.y0 + GRID * 1.3))
+    for lat in range(math.ceil(frame.south), math.floor(frame.north) + 1, 1):
+        if lat % 2:
+            continue
+        _, y = frame.xy(frame.west, lat)
+        grid.append(Line(bounds.x0, y, bounds.x1, y))
+        text = f"{lat}°N"
+        if y - GRID * 1.4 < bounds.y0:
+            continue
+        grid_labels.append(Text(bounds.x0 + 4, y - 4, text, "start", "grid"))
+        placer.reserve(Box(bounds.x0, y - 4 - GRID, bounds.x0 + 8 + len(text) * GRID * 0.6, y))
+
+    # Off-map places: pointers at the edge.
+    origin = journey_places[0] if journey_places else None
+    pointers = []
+    for p in places:
+        c = p.entry.coordinates
+        if frame.contains(c.lon, c.lat):
+            continue
+        x, y, vx, vy = _edge_point(frame, c.lon, c.lat)
+        angle = math.degrees(math.atan2(vy, vx))
+        arrow = "→↘↓↙←↖↑↗"[round(angle / 45) % 8]  # SVG's y axis points down
+        far = f"{round(distance_km(origin.entry.coordinates, c), -1):,.0f} km from {_label(origin)}" if origin else ""
+        lines = [(f"{_label(p)} {arrow}", NAME, True)] + ([(far, DATE, False)] if far else [])
+        anchor_x = x - 16 if vx > 0 else x + 16
+        placed = placer.place(anchor_x, y, lines, "left" if vx > 0 else "right", gap=4)
+        texts = _texts(placed, lines, ["", "date"]) if placed else []
+        pointers.append(Pointer(p, x, y, angle, texts, f"{_label(p)}: {p.entry.name}, off the map" + (f", {far}" if far else "")))
+
+    # The geography and its labels.
+    shapes, labels, legend = [], [], []
+    for feature in basemap.features if basemap else []:
+        closed = feature.kind in ("lake", "range", "region")
+        for line in feature.lines:
+            shapes.append(Shape(feature.kind, _path(frame, line, closed)))
+        if feature.note:
+            legend.append((feature.kind, feature.name.split(" (")[0] if feature.name else "", feature.note))
+        if feature.name and feature.label:
+            x, y = frame.xy(*feature.label)
+            words = feature.name.split(" (", 1)
+            lines = [(words[0], REGION, False)] + ([("(" + words[1], REGION * 0.9, False)] if len(words) > 1 else [])
+            placed = placer.place(x, y, lines, gap=0.1) or placer.place(x, y, lines, gap=12)
+            if placed:
+                labels.extend(_texts(placed, lines, ["region", "region"]))
+
+    # The places: on the route first (their dates matter most), then the others.
     dates: dict[str, list[str]] = {}
     for s in stops:
         dates.setdefault(s.place.id, []).append(short_date(s.date))
-    route = [Line(*frame.xy(o.place.entry.coordinates), *frame.xy(s.place.entry.coordinates))
-             for s in stops if (o := s.located_origin())]
-    journey = _journey_places(edition)
-    origin = journey[0] if journey else None
-    km_per_unit = (math.pi * EARTH_RADIUS_KM / 180) / frame.scale()
-    length = 200 / km_per_unit
-    sx, sy = MARGIN + 12, frame.height - MARGIN - 16
+    drawn = []
+    for p in sorted(inside, key=lambda p: (p.id not in dates, p.entry.name)):
+        x, y = xy(p.entry.coordinates)
+        shown = ", ".join(dates.get(p.id, []))
+        lines = [(_label(p), NAME, True)] + ([(shown, DATE, False)] if shown else [])
+        placed = placer.place(x, y, lines, p.entry.map_label)
+        texts = _texts(placed, lines, ["", "date"]) if placed else []
+        leader = _leader(x, y, placed.box) if placed and placed.leader else None
+        name = f"{_label(p)}: {p.entry.name}" + (f", {shown}" if shown else "")
+        drawn.append(Place(p, x, y, p.id in dates, name, texts, leader))
     return MapView(
-        width=WIDTH,
-        height=frame.height,
-        graticule=_graticule(frame),
-        journey=_journey_legs(frame, journey),
-        route=route,
-        places=[_place(frame, p, dates.get(p.id, [])) for p in places if frame.contains(p.entry.coordinates)],
-        pointers=[_pointer(frame, p, origin) for p in places if not frame.contains(p.entry.coordinates)],
-        scale_path=f"M{sx:.1f} {sy - 6:.1f}v6h{length:.1f}v-6",
-        scale_label=Label(sx + length / 2, sy - 10, "200 km"),
-        stops=len(stops),
+        width=WIDTH, height=frame.height, frame=bounds, shapes=shapes, labels=labels, grid=grid, grid_labels=grid_labels,
+        journey=journey, route=route, places=drawn, pointers=pointers,
+        scale_path=f"M{sx:.1f} {sy - 6:.1f}v6h{length:.1f}v-6", scale_label=scale_label, stops=len(stops), legend=legend,
     )
 
 
 def render_map(renderer: Renderer, here: str) -> str:
-    return renderer.render("map.html", here, map=map_view(renderer.edition))
+    edition = renderer.edition
+    unlocated = [e for e in edition.located_entries() if not e.entry.coordinates]
+    return renderer.render("map.html", here, map=map_view(edition), unlocated=unlocated, basemap=edition.part("basemap.yml"))
 
 
 def render_place_table(renderer: Renderer, here: str) -> str:
