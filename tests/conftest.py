@@ -134,3 +134,14 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def instructor_server(instructor_site):
+    """The instructor edition, served under the sub-path like the student site."""
+    port = free_port()
+    handler = functools.partial(_SubPathHandler, directory=str(instructor_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}{SUBPATH}"
+    httpd.shutdown()

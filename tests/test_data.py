@@ -227,7 +227,7 @@ BROKEN = [
     ("missing required file", lambda d: (d / "document.yml").unlink(),
      lambda d: "data/document.yml: cannot be read (No such file or directory); this file is required"),
     ("a misspelt file name", lambda d: (d / "questions.yml").rename(d / "questoins.yml"),
-     lambda d: "data/questoins.yml: not a file this site reads. The files it reads are: background.yml, categories.yml, chronology.yml, "
+     lambda d: "data/questoins.yml: not a file this site reads. The files it reads are: background.yml, basemap.yml, categories.yml, chronology.yml, "
                "clocks.yml, document.yml, lessons.yml, marks.yml, packets.yml, people.yml, places.yml, published-ids.yml, questions.yml, "
                "related.yml, site.yml, sources.yml, terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in "
                "data/site.yml); rename or remove it"),

@@ -154,7 +154,7 @@ def test_map_has_every_located_place_linked_to_its_entry(site):
     for entry_id in located:
         place = svg.find(id=f"place-{entry_id}")
         assert place is not None, entry_id
-        assert place["xlink:href"].endswith(f"glossary/places/#{entry_id}")
+        assert place["href"].endswith(f"glossary/places/#{entry_id}")
         assert place.get("aria-label"), entry_id
     assert svg.select(".cbl-map__graticule line") and svg.select(".cbl-map__scale")
     assert len(svg.select(".cbl-map__route line")) >= 5
@@ -162,6 +162,32 @@ def test_map_has_every_located_place_linked_to_its_entry(site):
     # The text alternative lists every place, located or not.
     rows = page.select("table.cbl-places tbody tr")
     assert len(rows) == sum(e["kind"] == "places" for e in entries().values())
+
+
+def test_every_place_the_cable_names_is_drawn_or_listed_with_the_reason(site):
+    page = soup(site, "map")
+    svg = page.find("svg", class_="cbl-map__svg")
+    listed = {a["href"].rsplit("#", 1)[1]: li.get_text() for li in page.select(".cbl-map__unlocated li") for a in li.find_all("a")}
+    for entry_id, entry in entries().items():
+        if entry["kind"] != "places" or not entry.get("forms"):
+            continue
+        if entry.get("coordinates"):
+            assert svg.find(id=f"place-{entry_id}") is not None, entry_id
+            assert entry_id not in listed
+        else:
+            assert entry_id in listed, entry_id
+            assert entry["coordinates_note"] in listed[entry_id], "the reason is given"
+
+
+def test_the_map_shows_the_geography_of_1949(site):
+    svg = soup(site, "map").find("svg", class_="cbl-map__svg")
+    basemap = data("basemap.yml")
+    for kind in ("border", "region", "range", "lake", "boundary"):
+        assert svg.select(f".cbl-map__geography .cbl-map__{kind}"), kind
+    labels = " ".join(t.get_text() for t in svg.select(".cbl-map__labels text"))
+    for feature in basemap["features"]:
+        if feature.get("name"):
+            assert feature["name"].split(" (")[0] in labels, feature["id"]
 
 
 def test_map_dates_come_from_the_chronology(site):

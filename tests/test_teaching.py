@@ -84,7 +84,10 @@ def test_each_section_of_the_text_links_to_its_questions(site):
         anchor = link["href"].rsplit("#", 1)[1]
         row = questions_page.find(id=anchor)
         count = int(re.match(r"\d+", link.get_text()).group())
-        assert len(row.select("td a")) == count
+        listed = [a for a in row.find_all("a") if a["href"].startswith("#q-")]
+        assert len(listed) == count
+        for a in listed:
+            assert questions_page.find(id=a["href"][1:]) is not None
 
 
 def _note_snippets() -> list[str]:
@@ -134,6 +137,7 @@ def test_a_packet_added_to_the_data_becomes_a_page(tmp_path):
         "id": "test-packet-discipline",
         "title": "Discipline in section 5",
         "brief": "Read section 5 and the signatures.",
+        "head_note": "The report ends with orders on discipline and with the names of its two signers.",
         "passages": ["report-section-5", "signature-guo-peng"],
         "questions": [data("questions.yml")["questions"][0]["id"]],
     })
@@ -141,6 +145,7 @@ def test_a_packet_added_to_the_data_becomes_a_page(tmp_path):
     assert_clean_build(mkdocs_build(project, tmp_path / "site"))
     page = soup(tmp_path / "site", "packets/test-packet-discipline")
     assert page.h1.get_text(strip=True).startswith("Discipline in section 5")
+    assert page.select_one(".cbl-head-note").get_text(" ", strip=True).startswith("The report ends with orders")
     shown = [d["id"] for d in page.select(".cbl-packet__text .cbl-para")]
     assert shown == ["s5-discipline", "s5-quartermaster", "signature-guo-peng"]
     assert len(page.select("ol.cbl-handout-questions > li")) == 1

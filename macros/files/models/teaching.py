@@ -118,7 +118,7 @@ class Packet(Model):
     id: Id = Field(description="Permanent: the packet's address is packets/<id>/.")
     title: Text
     brief: Prose = Field(description="What students are to do, in two or three sentences.")
-    head_note: Prose | None = Field(default=None, description="Two or three lines for students that set the passages in context.")
+    head_note: Prose = Field(description="Two or three lines for students that set the passages in context.")
     passages: list[Id] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
     second_document: Id | None = Field(default=None, description="A related document (with an excerpt) printed as Document B.")
     organizers: list[Literal["categories", "sourcing", "corroboration"]] = Field(
