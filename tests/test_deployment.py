@@ -33,6 +33,9 @@ def test_project_site_works_under_its_sub_path(tmp_path, browser):
     assert_clean_build(mkdocs_build(ROOT, site, PUBLIC_URL))
     canonical = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert canonical.find("link", rel="canonical")["href"] == PUBLIC_URL + "text/"
+    handout = BeautifulSoup((site / "packets" / "three-versions" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert PUBLIC_URL + "packets/three-versions/" in handout.select_one(".cbl-packet__source").get_text(), \
+        "a handout printed from the published site says where it came from"
 
     port = free_port()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(site)))
@@ -51,7 +54,9 @@ def test_project_site_works_under_its_sub_path(tmp_path, browser):
             page.on("console", lambda m, path=path: m.type == "error" and problems.append(f"{path}: console {m.text}"))
             page.on("pageerror", lambda e, path=path: problems.append(f"{path}: {e}"))
             page.goto(base + path, wait_until="networkidle")
-            links.update(page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)"))
+            # HTML links here; the map's SVG links (whose .href is not a string) just below.
+            links.update(page.eval_on_selector_all(
+                "a[href]", "as => as.filter(a => typeof a.href === 'string').map(a => a.href)"))
             links.update(page.eval_on_selector_all(
                 "svg a", "as => as.map(a => new URL(a.getAttribute('xlink:href') || a.getAttribute('href'), location.href).href)"))
             page.close()

@@ -13,6 +13,14 @@ from tests.site_checks import broken_links
 BASE = "https://example.github.io/cable-59442/"
 
 
+# What else the part's data fed, that must go with it: the categories chart and Document B on the
+# packet that printed them (their presence with the part is checked in test_lessons).
+DEPENDANTS = {
+    "categories.yml": ("packets/categories-and-silences", ".cbl-organizer--categories"),
+    "related.yml": ("packets/welcome-or-resistance", ".cbl-document-b"),
+}
+
+
 @pytest.mark.parametrize("data_file, page", [
     ("categories.yml", "categories"),
     ("packets.yml", "packets"),
@@ -27,6 +35,18 @@ def test_deleting_a_part_leaves_out_its_page(tmp_path, data_file, page):
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not [a for a in home.select("a[href]") if a["href"].rstrip("/").endswith(page)], "no link to the part"
     assert (site / "text" / "index.html").is_file() and (site / "glossary" / "index.html").is_file()
+    if data_file in DEPENDANTS:
+        packet, component = DEPENDANTS[data_file]
+        html = BeautifulSoup((site / packet / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert html.select_one(".cbl-packet__text") and not html.select(component)
     problems, checked = broken_links(site, BASE)
     assert not problems, problems
     assert checked > 100
+
+
+@pytest.mark.parametrize("data_file", sorted(DEPENDANTS))
+def test_with_its_part_the_dependant_is_printed(site, data_file):
+    """The positive control of the test above: the same packet, built with all its data."""
+    packet, component = DEPENDANTS[data_file]
+    html = BeautifulSoup((site / packet / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.select(component)

@@ -45,7 +45,8 @@ def packet_view(edition: Edition, packet: Packet) -> PacketView:
         packet=packet,
         paragraphs=paragraphs,
         terms=edition.entries_in(paragraphs),
-        document_b=edition.related_document(packet.second_document) if packet.second_document else None,
+        document_b=(edition.related_document(packet.second_document)
+                    if packet.second_document and edition.part("related.yml") else None),
         organizers=[o for o in ORGANIZERS if o in wanted],
         questions=questions,
     )
