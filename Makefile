@@ -32,7 +32,7 @@ build: offline
 offline: $(STAMP)
 	rm -rf $(OFFLINE_DIR)
 	SITE_OFFLINE=true $(BIN)/mkdocs build --strict -d $(OFFLINE_DIR)/$(OFFLINE_NAME)
-	cd $(OFFLINE_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
+	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@echo "Offline copy: $(OFFLINE_DIR)/$(OFFLINE_NAME).zip (unzip it and open $(OFFLINE_NAME)/index.html)"
 
 ## serve-instructor / build-instructor: the instructor edition (with the notes for instructors)
