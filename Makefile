@@ -85,9 +85,9 @@ browser: $(STAMP)
 	@$(BIN)/python -m tests.browser --ensure
 
 # One clear line instead of a traceback when the port is taken.
+# One clear line, not mkdocs' traceback, when the port is taken (tests/test_build_and_serve.py).
 free-port: $(STAMP)
-	@$(BIN)/python -c "import socket; socket.socket().bind(('127.0.0.1', $(PORT)))" 2>/dev/null || \
-	  { echo "Port $(PORT) is already in use (another server?): stop it, or pick another port, e.g. make serve PORT=8001"; exit 1; }
+	@$(BIN)/python -m macros port '$(PORT)'
 
 clean:
 	rm -rf $(VENV) site site-instructor build

@@ -4,6 +4,7 @@
     python -m macros schemas    write data/schemas/*.schema.json (--check: only compare)
     python -m macros register   add the ids published now to data/published-ids.yml
     python -m macros basemap    write data/basemap.yml's lines from public-domain data (needs npm)
+    python -m macros port N     check that `make serve` can have port N (one line if it cannot)
 """
 
 import sys
@@ -12,7 +13,31 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+def port_is_free(port: str) -> int:
+    """0 if a local server can listen on `port`; otherwise one line saying what to do (mkdocs
+    serve would print a traceback)."""
+    import socket
+
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"PORT={port} is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001", file=sys.stderr)
+        return 1
+    with socket.socket() as probe:
+        in_use = probe.connect_ex(("127.0.0.1", int(port))) == 0
+        if not in_use:
+            try:
+                probe.bind(("127.0.0.1", int(port)))
+            except OSError:
+                in_use = True
+    if in_use:
+        print(f"Port {port} is already in use (another server?): stop it, or pick another port, "
+              f"e.g. make serve PORT={int(port) + 1}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["port"] and len(argv) == 2:
+        return port_is_free(argv[1])
     if argv[:1] == ["schemas"]:
         from .files.schema import main as schemas
 

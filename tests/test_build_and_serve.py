@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import assert_clean_build, copy_project, free_port, mkdocs_build
+from tests.conftest import ROOT, assert_clean_build, copy_project, free_port, mkdocs_build
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -182,3 +182,30 @@ def test_serve_shows_edits_and_survives_every_mistake(served):
           'return "PYTHON-RELOADED " + renderer.render("text.html", here)')
     _wait_for(url, lambda html: "PYTHON-RELOADED" in html, "a macros/*.py edit to show without a restart")
     assert process.poll() is None
+
+
+@pytest.mark.parametrize("port, expected", [
+    ("busy", "Port {busy} is already in use (another server?): stop it, or pick another port, e.g. make serve PORT={next}"),
+    ("8O00", "PORT=8O00 is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001"),
+])
+def test_make_serve_on_a_port_it_cannot_have_says_so_in_one_line(port, expected):
+    """`make serve PORT=...` checks the port first: one line naming it and what to do, no traceback."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        chosen = str(busy) if port == "busy" else port
+        result = subprocess.run(["make", "-s", "free-port", f"PORT={chosen}", f"BIN={Path(sys.executable).parent}", "STAMP="],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == expected.format(busy=busy, next=busy + 1)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_make_serve_on_a_free_port_passes_the_check():
+    port = free_port()
+    result = subprocess.run(["make", "-s", "free-port", f"PORT={port}", f"BIN={Path(sys.executable).parent}", "STAMP="],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and not result.stderr, result.stderr

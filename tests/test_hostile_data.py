@@ -103,3 +103,39 @@ def test_every_free_text_field_renders_as_inert_text(tmp_path):
     assert shown > 300, "the payloads are shown, as text"
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "injected" not in index
+
+
+# Block Markdown typed into a one-paragraph prose field: a blank line, a heading, a list, an
+# indented code block, a table. It must show as typed (on one line), never as real structure.
+BLOCK_PAYLOAD = "Start.\n\n# HEADING-INJ\n\n- LIST-INJ\n\n    CODE-INJ\n\n| TABLE-INJ | b |\n|---|---|\n| c | d |"
+
+
+def test_block_markdown_in_prose_shows_as_typed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    count = 0
+    for file_name, model in data_files(project):
+        path = project / "data" / file_name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field_path, kind in list(free_text_fields(model, data)):
+            if kind != "prose":
+                continue
+            *parents, last = field_path
+            node = data
+            for step in parents:
+                node = node[step]
+            node[last] = BLOCK_PAYLOAD
+            count += 1
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert count > 200, "every prose field of every data file"
+    site = tmp_path / "site"
+    assert_clean_build(mkdocs_build(project, site))
+    shown = 0
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        where = html_file.relative_to(site)
+        assert not [h for h in soup.select("h1, h2, h3, h4, h5, h6") if "HEADING-INJ" in h.get_text()], where
+        assert not [li for li in soup.select("li") if li.get_text(" ", strip=True).startswith("LIST-INJ")], where
+        assert not [c for c in soup.select("pre, code") if "CODE-INJ" in c.get_text()], where
+        assert not [t for t in soup.select("th, td") if t.get_text(strip=True) == "TABLE-INJ"], where
+        shown += soup.get_text().count("Start. # HEADING-INJ - LIST-INJ CODE-INJ | TABLE-INJ | b |")
+    assert shown > 100, "the payloads are shown, as typed, on one line"
