@@ -44,11 +44,13 @@ def copy_project(destination: Path) -> Path:
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path, site_url: str | None = None, edition: str | None = None
+    project: Path, site_dir: Path, site_url: str | None = None, edition: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for name in ("KIT_MKDOCS_COMMAND", "SITE_EDITION", "CABLE_EDITION"):
+    for name in ("KIT_MKDOCS_COMMAND", "SITE_EDITION", "CABLE_EDITION", "REPOSITORY_URL", "SITE_OFFLINE"):
         env.pop(name, None)
+    env.update(extra_env or {})
     if site_url:
         env["SITE_URL"] = site_url
     if edition:

@@ -6,6 +6,7 @@ tests/test_data.py; hostile strings: tests/test_hostile_data.py.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -146,6 +147,13 @@ def served(tmp_path):
         assert "Traceback" not in stderr, stderr
 
 
+def served_build(project: Path) -> Path:
+    """The same project built with `mkdocs build`: what the served index must equal."""
+    site = project.parent / "built"
+    assert_clean_build(mkdocs_build(project, site))
+    return site
+
+
 def _banner(html: str) -> str:
     found = BeautifulSoup(html, "html.parser").select_one(".cbl-data-error")
     return found.get_text(" ", strip=True) if found else ""
@@ -158,6 +166,12 @@ def test_serve_shows_edits_and_survives_every_mistake(served):
     # An edit to our own words (a layer's introduction): the cable's words would be refused.
     text_file.write_text(good.replace("Moscow’s header on the deciphered cable", "EDITED-IN-TEST header", 1), encoding="utf-8")
     _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
+    # The search index follows the edit; the pages the edit did not change keep their entries
+    # (macros/hooks/search_reuse.py reuses them rather than parsing them again).
+    index = json.loads(_get(url.replace("text/", "search/search_index.json")))
+    assert any("EDITED-IN-TEST" in doc["text"] for doc in index["docs"] if doc["location"].startswith("text/"))
+    built = json.loads((served_build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == built["docs"], "every entry as a clean build makes it"
     text_file.write_text(good, encoding="utf-8")
 
     for case, breaking, expected in BREAKS[:-1]:  # the last is about a build's files, not an edit

@@ -138,3 +138,20 @@ def test_meta_tags_describe_the_document_for_reference_managers(edition):
 )
 def test_links_are_relative_so_the_site_works_under_a_sub_path(here, page, anchor, expected):
     assert relative(here, page, anchor) == expected
+
+
+def test_the_stylesheet_is_shipped_without_comments_and_otherwise_unchanged():
+    import re
+
+    from macros.integration.assets import _COMMENT, minify_css
+
+    source = (ROOT / "docs" / "assets" / "kit.css").read_text(encoding="utf-8")
+    shipped = minify_css(source)
+    import gzip
+
+    assert "/*" not in shipped
+    assert len(gzip.compress(shipped.encode())) < 0.75 * len(gzip.compress(source.encode())), "a quarter fewer bytes sent"
+    squeeze = lambda css: re.sub(r"\s+", "", css)  # noqa: E731
+    assert squeeze(shipped) == squeeze(_COMMENT.sub("", source)), "only comments and whitespace went"
+    strings = re.findall(r'"[^"\n]*"', _COMMENT.sub("", source))
+    assert strings and all(s in shipped for s in strings), "every string kept as written"

@@ -111,3 +111,43 @@ def test_pages_have_a_title_description_and_language(site, page):
     assert soup.html["lang"] == "en"
     assert soup.find("meta", attrs={"name": "description"})["content"]
     assert soup.title.get_text().strip()
+
+
+def test_the_home_page_shows_each_reader_where_to_start(site):
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    cards = {c.select_one(".cbl-home__title").get_text(strip=True): c for c in home.select(".cbl-home > ul > li")}
+    assert cards["Read the cable"].select_one('a[href="text/"]'), "students: the text first"
+    teach = {a["href"] for a in cards["Teach with it"].select("a")}
+    assert {"lessons/", "packets/", "questions/"} <= teach, "instructors: lessons, packets, questions"
+    # Negative control: without the repository's address (REPOSITORY_URL) no card for editors,
+    # rather than one that says "see the README" with nowhere to go.
+    assert "Change or reuse it" not in cards
+
+
+def test_the_card_for_editors_links_the_repository(tmp_path):
+    from tests.conftest import assert_clean_build, copy_project, mkdocs_build
+
+    repository = "https://github.com/example/cable-59442"
+    site = tmp_path / "site"
+    assert_clean_build(mkdocs_build(copy_project(tmp_path / "project"), site, extra_env={"REPOSITORY_URL": repository}))
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    card = next(c for c in home.select(".cbl-home > ul > li") if "Change or reuse it" in c.get_text())
+    assert card.select_one(f'a[href="{repository}"]')
+
+
+FILE_NAMES = re.compile(r"\b[\w-]+\.(?:yml|yaml|py|json|md)\b|\bdata/|\bREADME\b|\b[a-z]+_[a-z_]+\b")  # files, fields
+
+
+@pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_no_reader_sees_a_file_name(site, instructor_site, edition):
+    """Students and instructors read prose, never a file or folder name of the project."""
+    root = site if edition == "student" else instructor_site
+    seen = {}
+    for page in root.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for hidden in soup.select("script, style, .cbl-data-error"):
+            hidden.decompose()
+        found = FILE_NAMES.findall(soup.get_text(" "))
+        if found:
+            seen[page.relative_to(root).as_posix()] = found[:5]
+    assert not seen, seen

@@ -10,6 +10,7 @@
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
 - `on_post_page`: while serving, every error of the build is a banner at
   the top of every page.
+- `on_post_build`: the kit's stylesheet is shipped without its comments.
 
 A build stops on the first error with one message; `mkdocs serve` keeps serving.
 Loaded by MkDocs by its path; it imports the package only inside its events, after the
@@ -174,3 +175,11 @@ def on_post_page(output, page, config):
     if build.serving and build.errors:
         return errors.insert_banner(output, build.errors)
     return output
+
+
+def on_post_build(config):
+    if _kit() is None:
+        return
+    from macros.integration.assets import minify_stylesheets
+
+    minify_stylesheets(config["site_dir"])

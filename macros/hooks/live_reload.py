@@ -181,4 +181,8 @@ def on_serve(server, config, builder):
     server.observer = EditsObserver()
     for path in watched:
         server.watch(path)
+    # MkDocs waits until no event has come for 0.1 s before it builds. File events arrive within
+    # milliseconds of a save (an editor's write, or its write-then-rename), so 0.02 s still takes
+    # one save as one build, and the page is back 0.08 s sooner.
+    server.build_delay = 0.02
     return server
