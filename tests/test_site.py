@@ -151,3 +151,17 @@ def test_no_reader_sees_a_file_name(site, instructor_site, edition):
         if found:
             seen[page.relative_to(root).as_posix()] = found[:5]
     assert not seen, seen
+
+
+def test_every_pointer_to_the_readme_names_a_section_it_has():
+    """Data files' comments and the README itself send editors to sections by name ('README,
+    "Editing the data"', 'see "Ids are permanent"'): each such section exists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headings = {h.strip() for h in re.findall(r"^#{2,4} (.+)$", readme, re.M)}
+    pointers = []
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        comments = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#"))
+        pointers += [(path.name, name) for name in re.findall(r'README, "([^"]+)"', " ".join(comments.split()))]
+    pointers += [("README.md", name) for name in re.findall(r'\(see "([^"]+)"\)|see "([^"]+)"', readme) for name in name if name]
+    assert len(pointers) >= 8
+    assert not [(where, name) for where, name in pointers if name not in headings], headings
