@@ -64,20 +64,23 @@ def test_project_site_works_under_its_sub_path(tmp_path, browser):
         context.close()
 
     checked = 0
-    pages_html: dict[str, str] = {}
+    ids_of: dict[str, set[str] | None] = {}  # each page fetched and parsed once, however many links
     for link in sorted(links):
         url, fragment = urldefrag(link)
         if urlsplit(url).netloc != f"127.0.0.1:{port}":
             continue  # links to the archive and sources are for readers to follow, not loaded here
-        if url not in pages_html:
+        if url not in ids_of:
             status, html = _fetch(url)
             if status != 200:
                 problems.append(f"broken link {link} ({status})")
+                ids_of[url] = None
                 continue
-            pages_html[url] = html
-        if fragment and pages_html[url]:
-            if BeautifulSoup(pages_html[url], "html.parser").find(id=fragment) is None:
-                problems.append(f"missing anchor {link}")
+            ids_of[url] = {e["id"] for e in BeautifulSoup(html, "html.parser").find_all(id=True)} if html else set()
+        if ids_of[url] is None:
+            problems.append(f"broken link {link}")
+            continue
+        if fragment and fragment not in ids_of[url]:
+            problems.append(f"missing anchor {link}")
         checked += 1
     httpd.shutdown()
     assert not problems, "\n".join(problems)
