@@ -165,3 +165,22 @@ def test_every_pointer_to_the_readme_names_a_section_it_has():
     pointers += [("README.md", name) for name in re.findall(r'\(see "([^"]+)"\)|see "([^"]+)"', readme) for name in name if name]
     assert len(pointers) >= 8
     assert not [(where, name) for where, name in pointers if name not in headings], headings
+
+
+def test_no_reader_sees_an_escaped_character(site):
+    """Text escaped twice shows its entity ("the PLA&#39;s arrival" in the navigation, as a lesson
+    title once did): no page's text holds one."""
+    residue = re.compile(r"&(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);", re.I)
+    seen = {}
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for hidden in soup.select("script, style"):
+            hidden.decompose()
+        texts = [soup.get_text(" ")] + [soup.title.get_text() if soup.title else ""]
+        found = [m for t in texts for m in residue.findall(t)]
+        if found:
+            seen[page.relative_to(site).as_posix()] = found[:5]
+    assert not seen, seen
+    titles = [a.get_text(" ", strip=True) for a in BeautifulSoup((site / "lessons" / "index.html").read_text(encoding="utf-8"),
+                                                                 "html.parser").select(".md-nav__link")]
+    assert any("PLA's" in t for t in titles), "a title with an apostrophe, as typed (the positive control)"

@@ -35,8 +35,11 @@ def markdown_inline(text: str) -> Markup:
     """Text placed in Markdown (a heading, a link label), kept literal and on one line.
 
     HTML first (Markdown has no backslash escape for "<"), then Markdown's own syntax; line
-    breaks become spaces, so a value cannot start a heading or a list of its own."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(_SPACE.sub(" ", text).strip()))))
+    breaks become spaces, so a value cannot start a heading or a list of its own. Quotation
+    marks stay as typed: this is text, never an attribute, and an entity (`&#39;`) would be
+    escaped a second time where MkDocs reuses a heading as a title ("PLA&#39;s" in the nav)."""
+    escaped = str(escape(_SPACE.sub(" ", text).strip())).replace("&#39;", "'").replace("&#34;", '"')
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
 def render_prose(text: str, resolve: Resolver | None = None) -> Markup:
