@@ -1,9 +1,11 @@
 """Which Chromium the browser tests drive.
 
-A system Chromium is used where one is installed (Debian's `chromium`; CI
-installs it, since browsers cannot be downloaded there). Otherwise Playwright's
-own Chromium is used, and `python -m tests.browser --ensure` (run by
-`make test`) downloads it. CHROMIUM_PATH overrides the search.
+A system Chromium is used where one is installed. `python -m tests.browser
+--ensure` (run by `make test`) makes sure there is one: as root on a Debian-like
+machine it installs Debian's `chromium` with apt-get (machines like CI's reach
+package mirrors but not Playwright's download host); otherwise Playwright
+downloads its own Chromium, which needs internet access. CHROMIUM_PATH
+overrides the search.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ def ensure() -> int:
     if found:
         print(f"Browser tests will use {found}")
         return 0
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        print("No system Chromium found: installing Debian's chromium with apt-get")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        installed = (
+            subprocess.call(["apt-get", "update", "-qq"], env=env) == 0
+            and subprocess.call(["apt-get", "install", "-y", "-qq", "chromium"], env=env,
+                                stdout=subprocess.DEVNULL) == 0
+        )
+        if installed and system_chromium():
+            print(f"Browser tests will use {system_chromium()}")
+            return 0
+        print("apt-get could not install chromium; trying Playwright's own")
     print("No system Chromium found: installing Playwright's Chromium (needs internet access)")
     return subprocess.call([sys.executable, "-m", "playwright", "install", "chromium"])
 
