@@ -1,8 +1,10 @@
 """Shared fixtures: the real site built once per session, served under a sub-path, and a browser.
 
-The site is built with `mkdocs build --strict`, exactly as it is published, with
-`site_url` set to a project-site address (`/cable-59442/`), and served under that
-sub-path so that every test sees what GitHub Pages would serve.
+The site is built with `mkdocs build --strict` exactly as the Pages workflow publishes it,
+with `site_url` set to a project site's public address (PUBLIC_URL), and served from
+127.0.0.1 under the same sub-path only. So every browser test sees what a reader of GitHub
+Pages would get, and anything that leans on the public host or on the site root (an
+absolute asset address, a link to `/`) fails: it would be a request to another host or a 404.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tests.browser import LAUNCH_ARGS, system_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "/cable-59442/"
+PUBLIC_URL = f"https://example.github.io{SUBPATH}"
 PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
 
 
@@ -84,10 +87,10 @@ def base_url(port) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, base_url) -> Path:
-    """The real site, built strictly once per session with a sub-path site_url."""
+def site(tmp_path_factory) -> Path:
+    """The real site, built strictly once per session as it is published (PUBLIC_URL)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir, base_url)
+    result = mkdocs_build(ROOT, site_dir, PUBLIC_URL)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "\n".join(warnings)
