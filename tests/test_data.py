@@ -398,6 +398,14 @@ BROKEN = [
     ("packet with an unknown question", _yaml("packets.yml", lambda d: d["packets"][0].update(questions=["no-such-question"])),
      lambda d: f"data/packets.yml, line {line(d, 'packets.yml', '- no-such-question') - 1}: entry packets[1] (id 'three-versions'), field "
                "'questions': unknown id 'no-such-question'; it must be one of the question ids in data/questions.yml"),
+    ("lesson timings that do not add up", _yaml("lessons.yml", lambda d: d["lessons"][0].update(minutes=55)),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'procedure:')}: entry lessons[1] (id 'welcome-or-resistance'), "
+               "field 'procedure': the steps take 50 minutes, the lesson 55; make the timings add up to the lesson's length"),
+    ("an adapted sentence from outside the excerpt",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["adaptation"]["sentences"][0].update(paragraph="s3-fires")),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'paragraph: s3-fires')}: entry lessons[1] (id 'welcome-or-resistance') "
+               "> adaptation > sentences[1], field 'paragraph': unknown id 's3-fires'; it must be one of the paragraphs of the "
+               "lesson's packet 'welcome-or-resistance', which the adaptation sits beside"),
 ]
 
 
