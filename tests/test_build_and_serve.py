@@ -195,6 +195,17 @@ def test_serve_shows_edits_and_survives_every_mistake(served):
     _edit(project / "macros" / "render" / "text.py", 'return renderer.render("text.html", here)',
           'return "PYTHON-RELOADED " + renderer.render("text.html", here)')
     _wait_for(url, lambda html: "PYTHON-RELOADED" in html, "a macros/*.py edit to show without a restart")
+    # Static files and overrides follow edits too (macros/hooks/rebuild_less.py copies only what
+    # changed and finds the theme's files once per server).
+    stylesheet = url.replace("text/", "assets/kit.css")
+    (project / "docs" / "assets" / "kit.css").write_text(
+        (project / "docs" / "assets" / "kit.css").read_text(encoding="utf-8") + "\n.cbl-edited-in-test { color: red; }\n",
+        encoding="utf-8")
+    _wait_for(stylesheet, lambda css: ".cbl-edited-in-test" in css, "a stylesheet edit to be served")
+    (project / "overrides" / "assets").mkdir()
+    (project / "overrides" / "assets" / "added-in-test.txt").write_text("ADDED-IN-TEST", encoding="utf-8")
+    _wait_for(url.replace("text/", "assets/added-in-test.txt"), lambda body: "ADDED-IN-TEST" in body,
+              "a file added to overrides/ to be served")
     assert process.poll() is None
 
 
