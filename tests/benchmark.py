@@ -233,7 +233,11 @@ def page_weights(base: str, pages: list[str]) -> list[dict]:
                     offsite += 1
                     continue
                 sizes = response.request.sizes()  # as transferred: compressed body and headers
-                total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                # A worker's script is fetched by the worker: the page's record of it says 0 bytes
+                # of body (that hid the search worker's 12 KB until 2026-12-02). The server's
+                # Content-Length is what it sent.
+                body = sizes["responseBodySize"] or int(response.headers.get("content-length") or 0)
+                total += body + sizes["responseHeadersSize"]
             results.append({"page": path or "/", "requests": len(seen), "kib": total / 1024, "offsite": offsite})
             context.close()
         browser.close()

@@ -155,3 +155,14 @@ def test_the_stylesheet_is_shipped_without_comments_and_otherwise_unchanged():
     assert squeeze(shipped) == squeeze(_COMMENT.sub("", source)), "only comments and whitespace went"
     strings = re.findall(r'"[^"\n]*"', _COMMENT.sub("", source))
     assert strings and all(s in shipped for s in strings), "every string kept as written"
+
+
+def test_pages_ship_without_the_templates_indentation():
+    from macros.integration.assets import trim_indentation
+
+    html = ('<nav>\n      <ul>\n        <li><a href="a">A</a>\n        <a href="b">B</a></li>\n      </ul>\n    </nav>'
+            '<pre>  kept\n    as written\n</pre><script>\n  var a = 1\n  var b = 2\n</script><p>one  two</p>')
+    assert trim_indentation(html) == (
+        '<nav>\n<ul>\n<li><a href="a">A</a>\n<a href="b">B</a></li>\n</ul>\n</nav>'
+        '<pre>  kept\n    as written\n</pre><script>\n  var a = 1\n  var b = 2\n</script><p>one  two</p>'
+    ), "indentation goes; a line break stays between words and links; pre and script keep theirs"

@@ -8,8 +8,8 @@
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
-- `on_post_page`: while serving, every error of the build is a banner at
-  the top of every page.
+- `on_post_page`: the page without the theme's indentation; while serving, every error of the
+  build is a banner at the top of every page.
 - `on_post_build`: the kit's stylesheet is shipped without its comments.
 
 A build stops on the first error with one message; `mkdocs serve` keeps serving.
@@ -171,10 +171,12 @@ def on_post_page(output, page, config):
     if kit is None:
         return output
     state, _, errors = kit
+    from macros.integration.assets import trim_indentation
+
     build = state.for_config(config)
     if build.serving and build.errors:
-        return errors.insert_banner(output, build.errors)
-    return output
+        return errors.insert_banner(trim_indentation(output), build.errors)
+    return trim_indentation(output)
 
 
 def on_post_build(config):
