@@ -167,7 +167,7 @@ def test_serve_shows_edits_and_survives_every_mistake(served):
     text_file.write_text(good.replace("Moscow’s header on the deciphered cable", "EDITED-IN-TEST header", 1), encoding="utf-8")
     _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
     # The search index follows the edit; the pages the edit did not change keep their entries
-    # (macros/hooks/search_reuse.py reuses them rather than parsing them again).
+    # (macros/hooks/rebuild_less.py reuses them rather than parsing them again).
     index = json.loads(_get(url.replace("text/", "search/search_index.json")))
     assert any("EDITED-IN-TEST" in doc["text"] for doc in index["docs"] if doc["location"].startswith("text/"))
     built = json.loads((served_build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))

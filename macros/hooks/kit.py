@@ -173,10 +173,11 @@ def on_post_page(output, page, config):
     state, _, errors = kit
     from macros.integration.assets import trim_indentation
 
+    output = trim_indentation(output)
     build = state.for_config(config)
     if build.serving and build.errors:
-        return errors.insert_banner(trim_indentation(output), build.errors)
-    return trim_indentation(output)
+        return errors.insert_banner(output, build.errors)
+    return output
 
 
 def on_post_build(config):

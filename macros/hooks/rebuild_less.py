@@ -11,16 +11,23 @@ language template three times to look up three words. That was about a fifth of 
   which serve does not use);
 - the theme's static files are found once per server and again when `overrides/` changes;
 - the search plugin's translations are looked up once per server and language, and again when
-  `overrides/` changes.
+  `overrides/` changes;
+- the search index parses only the pages whose HTML changed: Material's search plugin parses the
+  HTML of every page at every rebuild (Python's html.parser, about 0.07 s of a half-second
+  rebuild); the entries of a page whose address, title, search settings and HTML are the same
+  as at the last rebuild are reused as they were.
 
-It patches three names of MkDocs 1.6 and Material 9 (`File.copy_file`, `Files.add_files_from_theme`,
-the search plugin's `_translate`); if one is missing, that part does nothing. Like the other hooks
+It patches names of MkDocs 1.6 and Material 9 (`File.copy_file`, `Files.add_files_from_theme`,
+the search plugin's `_translate`, and its `search_index.add_entry_from_context(page)`, which
+appends to `entries`); if one is missing, that part does nothing. Like the other hooks
 it is loaded by its path and imports nothing from the package. tests/test_build_and_serve.py
 checks that pages, assets and the search index under serve follow every edit.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
 import sys
 import types
@@ -28,6 +35,7 @@ from pathlib import Path
 
 SERVE_FLAG = "KIT_MKDOCS_COMMAND"  # set by live_reload.py's on_startup
 _STATE = "_kit_rebuild_less"  # in sys.modules: the patches and caches outlive a reload of this module
+_SEARCH_STATE = "_kit_search_entries"
 
 
 def on_config(config):
@@ -100,3 +108,26 @@ def _translate_once(state) -> None:
         return state.words[key]
 
     SearchPlugin._translate = translate_once
+
+
+def on_pre_build(config) -> None:
+    if os.environ.get(SERVE_FLAG) != "serve":
+        return
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    original = getattr(index, "add_entry_from_context", None)
+    if original is None or not isinstance(getattr(index, "entries", None), list):
+        return
+    state = sys.modules.setdefault(_SEARCH_STATE, types.SimpleNamespace(by_page={}))  # type: ignore[arg-type]
+
+    def add_entry_from_context(page) -> None:
+        key = (page.title, repr(page.meta.get("search")), hashlib.sha1(page.content.encode("utf-8")).digest())
+        known = state.by_page.get(page.url)
+        if known and known[0] == key:
+            index.entries.extend(copy.deepcopy(known[1]))
+            return
+        before = len(index.entries)
+        original(page)
+        state.by_page[page.url] = (key, copy.deepcopy(index.entries[before:]))
+
+    index.add_entry_from_context = add_entry_from_context

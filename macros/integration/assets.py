@@ -32,19 +32,10 @@ def minify_stylesheets(site_dir: str) -> None:
 
 
 # Whitespace is kept as written where it is shown or parsed as written.
-_KEEP_AS_WRITTEN = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2\s*>)", re.S | re.I)
-_INDENTED_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_KEPT_OR_INDENTED = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2\s*>)|[ \t]*\n\s*", re.S | re.I)
 
 
 def trim_indentation(html: str) -> str:
     """Each line break with the blanks around it becomes one line break, outside <pre>, <script>,
     <style> and <textarea>. A line break is still whitespace, so what a reader sees is the same."""
-    parts = _KEEP_AS_WRITTEN.split(html)
-    # split() yields: text, whole kept element, its tag name, text, ...
-    out = []
-    for i, part in enumerate(parts):
-        if i % 3 == 0:
-            out.append(_INDENTED_LINE_BREAK.sub("\n", part))
-        elif i % 3 == 1:
-            out.append(part)
-    return "".join(out)
+    return _KEPT_OR_INDENTED.sub(lambda m: m.group(1) or "\n", html)
