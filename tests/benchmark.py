@@ -46,8 +46,11 @@ from tests.conftest import ROOT, SUBPATH, _SubPathHandler, copy_project, free_po
 LIGHTHOUSE = "lighthouse@12.2.3"
 TARGETS = {
     "build_ratio": 1.3, "scale_ratio": 3.0, "edit_s": 1.0, "idle_cpu_percent": 0.5,
-    "page_kib": 90, "page_requests": 8, "lighthouse": 100,
+    "page_kib": 90, "page_headroom_percent": 5, "page_requests": 8, "lighthouse": 100,
 }
+# "Within budget with headroom": every page at least 5% under the 90 KiB, so that a few more
+# sources or glossary entries do not push the heaviest page over.
+PAGE_KIB_WITH_HEADROOM = TARGETS["page_kib"] * (1 - TARGETS["page_headroom_percent"] / 100)
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -339,10 +342,13 @@ def main(argv: list[str]) -> int:
             print(f"  {'page':40} {'requests':>8} {'KiB':>7} {'off-site':>8}")
             weights = page_weights(base, pages)
             for row in weights:
-                ok = row["kib"] <= TARGETS["page_kib"] and row["requests"] <= TARGETS["page_requests"] and not row["offsite"]
+                ok = row["kib"] <= PAGE_KIB_WITH_HEADROOM and row["requests"] <= TARGETS["page_requests"] and not row["offsite"]
                 report(ok, f"  {row['page']:40} {row['requests']:>8} {row['kib']:>7.1f} {row['offsite']:>8}",
                        f"{row['page']}: {row['requests']} requests, {row['kib']:.1f} KiB, {row['offsite']} off-site")
-            print(f"  heaviest: {max(r['kib'] for r in weights):.1f} KiB (target ≤ {TARGETS['page_kib']} KiB, ≤ {TARGETS['page_requests']} requests)")
+            heaviest = max(r["kib"] for r in weights)
+            print(f"  heaviest: {heaviest:.1f} KiB, {TARGETS['page_kib'] - heaviest:.1f} KiB ({100 - heaviest / TARGETS['page_kib'] * 100:.0f}%) "
+                  f"under the {TARGETS['page_kib']} KiB budget (target: at least {TARGETS['page_headroom_percent']}% under, "
+                  f"≤ {PAGE_KIB_WITH_HEADROOM:.1f} KiB; ≤ {TARGETS['page_requests']} requests)")
             if not args.no_lighthouse:
                 lowest: dict[str, dict[str, int]] = {}
                 weight: dict[str, float] = {}
@@ -361,8 +367,8 @@ def main(argv: list[str]) -> int:
                 report(not below, f"\nLighthouse over {args.lighthouse_runs} consecutive runs: "
                        + ("100 in every category on every page" if not below else f"below 100: {below}"), f"Lighthouse {below}")
                 heaviest = max(weight.values())
-                report(heaviest <= TARGETS["page_kib"], f"Lighthouse total-byte-weight, heaviest page: {heaviest:.1f} KiB "
-                       f"(target ≤ {TARGETS['page_kib']} KiB)", f"Lighthouse weight {heaviest:.1f} KiB")
+                report(heaviest <= PAGE_KIB_WITH_HEADROOM, f"Lighthouse total-byte-weight, heaviest page: {heaviest:.1f} KiB "
+                       f"(target ≤ {PAGE_KIB_WITH_HEADROOM:.1f} KiB)", f"Lighthouse weight {heaviest:.1f} KiB")
         finally:
             httpd.shutdown()
     print("\nTargets:", "all met" if not misses else f"{len(misses)} missed")

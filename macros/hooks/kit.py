@@ -10,7 +10,8 @@
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
 - `on_post_page`: the page without the theme's indentation; while serving, every error of the
   build is a banner at the top of every page.
-- `on_post_build`: the kit's stylesheet is shipped without its comments.
+- `on_post_build`: the kit's stylesheet is shipped without its comments, and Material's without
+  the rules that nothing in the site can match (`macros.integration.theme_stylesheet`).
 
 A build stops on the first error with one message; `mkdocs serve` keeps serving.
 Loaded by MkDocs by its path; it imports the package only inside its events, after the
@@ -184,5 +185,7 @@ def on_post_build(config):
     if _kit() is None:
         return
     from macros.integration.assets import minify_stylesheets
+    from macros.integration.theme_stylesheet import reduce_theme_stylesheet
 
     minify_stylesheets(config["site_dir"])
+    reduce_theme_stylesheet(config["site_dir"])

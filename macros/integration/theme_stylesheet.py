@@ -1,0 +1,169 @@
+"""Material's stylesheet without the rules that nothing in this build can match.
+
+Material ships one stylesheet for all of its features (tabs, admonitions, code, blog, tags...);
+it is the largest render-blocking file on every page (22 KiB of the 90 KiB budget), and this
+site uses about a third of its rules. After a build, the rules whose class selectors name a class
+that appears nowhere in the site are dropped, and the pages link the smaller copy.
+
+What counts as "appears" is deliberately generous, so that a rule is dropped only when it cannot
+match: every word in every page (not just class attributes: inline scripts build markup too),
+every word in every script the site ships (Material's bundle builds the search results, tooltips
+and the like from string literals), and every prefix that a script completes at run time
+(`md-source__fact--${kind}`). Classes inside `:not()`, `:is()`, `:where()` and `:has()` are not
+required (`:not(.unused)` matches everything). At-rules keep their structure; `@keyframes` and
+`@font-face` are kept whole.
+
+The smaller copy has its own name (Material's hash and a hash of its content), so a browser
+that cached the copy of an earlier deployment cannot pair it with new pages.
+A browser test looks, on every page and in the states scripts draw, for any element that a dropped
+selector could match (tests/test_theme_stylesheet.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable, Iterator
+
+__all__ = ["reduce_css", "reduce_theme_stylesheet", "used_in_site"]
+
+_THEME_CSS = re.compile(r"main\.([0-9a-f]{8})\.min\.css")
+_REDUCED = re.compile(r"main\.[0-9a-f]{8}\.[0-9a-f]{8}\.min\.css")
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_RUNTIME_PREFIX = re.compile(r"([A-Za-z_][\w-]*)\$\{")  # `md-tag--${kind}` in a template literal
+_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
+_ARGUMENTS = re.compile(r"\([^()]*\)")
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+_KEPT_WHOLE = ("@keyframes", "@-webkit-keyframes", "@font-face", "@page", "@property", "@counter-style")
+
+
+def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
+    """Top-level (prelude, body) pairs; body None for a statement such as `@charset "UTF-8";`.
+    Quoted strings and comments are skipped as units, so a brace inside them is only text."""
+    i, start, n = 0, 0, len(css)
+    while i < n:
+        c = css[i]
+        if c in "\"'":
+            i = _end_of_string(css, i)
+            continue
+        if css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if c == ";":
+            yield css[start:i + 1], None
+            start = i = i + 1
+            continue
+        if c == "{":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                d = css[j]
+                if d in "\"'":
+                    j = _end_of_string(css, j)
+                    continue
+                depth += (d == "{") - (d == "}")
+                j += 1
+            yield css[start:i], css[i + 1:j - 1]
+            start = i = j
+            continue
+        i += 1
+    if css[start:].strip():
+        yield css[start:], None
+
+
+def _end_of_string(css: str, i: int) -> int:
+    quote, j = css[i], i + 1
+    while j < len(css) and css[j] != quote:
+        j += 2 if css[j] == "\\" else 1
+    return j + 1
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(prelude):
+        depth += (c in "([") - (c in ")]")
+        if c == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def _can_match(selector: str, used: Callable[[str], bool]) -> bool:
+    required = selector
+    while _ARGUMENTS.search(required):  # :not(.x), :is(.a, .b): nothing inside is required
+        required = _ARGUMENTS.sub("", required)
+    return all(used(name) for name in _CLASS.findall(required))
+
+
+def reduce_css(css: str, used: Callable[[str], bool], dropped: list[str] | None = None) -> str:
+    """`css` without the selectors that name a class for which `used` is false; a rule left with
+    no selector goes, and so does an at-rule left empty. Everything else is kept as written.
+    The selectors dropped are added to `dropped` (the browser test looks for what they match)."""
+    out = []
+    for prelude, body in _blocks(_SOURCE_MAP.sub("", css)):
+        head = prelude.strip()
+        if body is None or head.startswith(_KEPT_WHOLE):
+            out.append(prelude if body is None else f"{prelude}{{{body}}}")
+        elif head.startswith("@"):
+            inner = reduce_css(body, used, dropped)
+            if inner.strip():
+                out.append(f"{prelude}{{{inner}}}")
+        else:
+            kept = [s for s in _split_selectors(prelude) if _can_match(s, used)]
+            if dropped is not None:
+                dropped.extend(s for s in _split_selectors(prelude) if s not in kept)
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
+
+
+def reduce_theme_stylesheet(site_dir: str) -> None:
+    """Write the reduced copy of Material's stylesheet, point every page at it, remove the full one."""
+    site = Path(site_dir)
+    folder = site / "assets" / "stylesheets"
+    theme = next((p for p in sorted(folder.glob("main.*.min.css")) if _THEME_CSS.fullmatch(p.name)), None)
+    if theme is None:
+        return
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    words, prefixes = _words_and_prefixes(site, pages.values())
+    reduced = _reduce_cached(theme.read_text(encoding="utf-8"), words, prefixes)
+    digest = hashlib.sha256(reduced.encode()).hexdigest()[:8]
+    name = f"main.{_THEME_CSS.fullmatch(theme.name).group(1)}.{digest}.min.css"
+    for old in folder.glob("main.*.min.css"):
+        if _REDUCED.fullmatch(old.name) and old.name != name:
+            old.unlink()
+    (folder / name).write_text(reduced, encoding="utf-8")
+    for path, text in pages.items():
+        if theme.name in text:
+            path.write_text(text.replace(theme.name, name), encoding="utf-8")
+    theme.unlink()
+    theme.with_name(theme.name + ".map").unlink(missing_ok=True)
+
+
+def _words_and_prefixes(site: Path, pages) -> tuple[frozenset[str], tuple[str, ...]]:
+    scripts = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js"))
+    words = set(_WORD.findall(scripts))
+    for text in pages:
+        words.update(_WORD.findall(text))
+    return frozenset(words), tuple(sorted(set(_RUNTIME_PREFIX.findall(scripts))))
+
+
+def used_in_site(site_dir: str | Path) -> Callable[[str], bool]:
+    """Whether a class may be used in the built site: the test applies the build's own rule."""
+    site = Path(site_dir)
+    words, prefixes = _words_and_prefixes(site, (p.read_text(encoding="utf-8") for p in site.rglob("*.html")))
+    return lambda name: name in words or name.startswith(prefixes)
+
+
+_CACHE: dict[tuple, str] = {}
+
+
+def _reduce_cached(css: str, words: frozenset[str], prefixes: tuple[str, ...]) -> str:
+    """Under `mkdocs serve` most rebuilds change no class: the last answer is reused."""
+    key = (hashlib.sha256(css.encode()).digest(), words, prefixes)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = reduce_css(css, lambda name: name in words or name.startswith(prefixes))
+    return _CACHE[key]
