@@ -164,6 +164,21 @@ def test_map_has_every_located_place_linked_to_its_entry(site):
     assert len(rows) == sum(e["kind"] == "places" for e in entries().values())
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def test_each_place_on_the_map_is_named_by_the_words_it_shows(site):
+    """WCAG 2.5.3 (label in name): a voice-control user says what they see ("HAMI 13 Oct"), so the
+    accessible name begins with the words drawn, symbols aside (axe's label-content-name-mismatch)."""
+    svg = soup(site, "map").find("svg", class_="cbl-map__svg")
+    places = svg.select("a.cbl-map__place")
+    assert len(places) >= 10
+    for place in places:
+        shown = _words(" ".join(t.get_text() for t in place.find_all("text")))
+        assert shown and _words(place["aria-label"]).startswith(shown), (shown, place["aria-label"])
+
+
 def test_every_place_the_cable_names_is_drawn_or_listed_with_the_reason(site):
     page = soup(site, "map")
     svg = page.find("svg", class_="cbl-map__svg")

@@ -10,8 +10,9 @@
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
 - `on_post_page`: the page without the theme's indentation; while serving, every error of the
   build is a banner at the top of every page.
-- `on_post_build`: the kit's stylesheet is shipped without its comments, and Material's without
-  the rules that nothing in the site can match (`macros.integration.theme_stylesheet`).
+- `on_post_build`: the kit's stylesheet is shipped without its comments, and (except under
+  `mkdocs serve`) Material's without the rules that nothing in the site can match
+  (`macros.integration.theme_stylesheet`).
 
 A build stops on the first error with one message; `mkdocs serve` keeps serving.
 Loaded by MkDocs by its path; it imports the package only inside its events, after the
@@ -184,8 +185,13 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if _kit() is None:
         return
+    from macros.integration import state
     from macros.integration.assets import minify_stylesheets
     from macros.integration.theme_stylesheet import reduce_theme_stylesheet
 
     minify_stylesheets(config["site_dir"])
-    reduce_theme_stylesheet(config["site_dir"])
+    # Not while serving: it reads every page again, which each edit would wait for; the full
+    # stylesheet draws the same pages (tests/test_theme_stylesheet.py), so an editor sees no
+    # difference; every build, the published one included, ships the reduced copy.
+    if not state.for_config(config).serving:
+        reduce_theme_stylesheet(config["site_dir"])

@@ -38,45 +38,49 @@ _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 _KEPT_WHOLE = ("@keyframes", "@-webkit-keyframes", "@font-face", "@page", "@property", "@counter-style")
 
 
+_SPECIAL = re.compile(r"[\"'{};]|/\*")
+_IN_BODY = re.compile(r"[\"'{}]|/\*")
+
+
 def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
     """Top-level (prelude, body) pairs; body None for a statement such as `@charset "UTF-8";`.
     Quoted strings and comments are skipped as units, so a brace inside them is only text."""
     i, start, n = 0, 0, len(css)
-    while i < n:
-        c = css[i]
+    while (m := _SPECIAL.search(css, i)) is not None:
+        c, i = m.group(), m.start()
         if c in "\"'":
             i = _end_of_string(css, i)
-            continue
-        if css.startswith("/*", i):
+        elif c == "/*":
             end = css.find("*/", i + 2)
             i = n if end < 0 else end + 2
-            continue
-        if c == ";":
+        elif c == ";":
             yield css[start:i + 1], None
             start = i = i + 1
-            continue
-        if c == "{":
+        elif c == "{":
             depth, j = 1, i + 1
-            while j < n and depth:
-                d = css[j]
+            while depth and (b := _IN_BODY.search(css, j)) is not None:
+                d, j = b.group(), b.start()
                 if d in "\"'":
                     j = _end_of_string(css, j)
-                    continue
-                depth += (d == "{") - (d == "}")
-                j += 1
+                elif d == "/*":
+                    end = css.find("*/", j + 2)
+                    j = n if end < 0 else end + 2
+                else:
+                    depth += 1 if d == "{" else -1
+                    j += 1
             yield css[start:i], css[i + 1:j - 1]
             start = i = j
-            continue
-        i += 1
+        else:  # a stray "}"
+            i += 1
     if css[start:].strip():
         yield css[start:], None
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?', re.S)
+
+
 def _end_of_string(css: str, i: int) -> int:
-    quote, j = css[i], i + 1
-    while j < len(css) and css[j] != quote:
-        j += 2 if css[j] == "\\" else 1
-    return j + 1
+    return _STRING.match(css, i).end()
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -143,7 +147,9 @@ def reduce_theme_stylesheet(site_dir: str) -> None:
 
 
 def _words_and_prefixes(site: Path, pages) -> tuple[frozenset[str], tuple[str, ...]]:
-    scripts = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js"))
+    # Lunr's files (1 MB, stemmers for thirty languages) run in the search worker and draw nothing.
+    scripts = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js")
+                         if "lunr" not in p.relative_to(site).parts)
     words = set(_WORD.findall(scripts))
     for text in pages:
         words.update(_WORD.findall(text))

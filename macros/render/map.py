@@ -239,7 +239,8 @@ def map_view(edition: Edition) -> MapView:
         anchor_x = x - 16 if vx > 0 else x + 16
         placed = placer.place(anchor_x, y, lines, "left" if vx > 0 else "right", gap=4)
         texts = _texts(placed, lines, ["", "date"]) if placed else []
-        pointers.append(Pointer(p, x, y, angle, texts, f"{_label(p)}: {p.entry.name}, off the map" + (f", {far}" if far else "")))
+        # The accessible name begins with the words drawn (WCAG 2.5.3, label in name), arrow aside.
+        pointers.append(Pointer(p, x, y, angle, texts, f"{_label(p)}" + (f" {far}" if far else "") + f": {p.entry.name}, off the map"))
 
     # The geography and its labels.
     shapes, labels, legend = [], [], []
@@ -269,7 +270,7 @@ def map_view(edition: Edition) -> MapView:
         placed = placer.place(x, y, lines, p.entry.map_label)
         texts = _texts(placed, lines, ["", "date"]) if placed else []
         leader = _leader(x, y, placed.box) if placed and placed.leader else None
-        name = f"{_label(p)}: {p.entry.name}" + (f", {shown}" if shown else "")
+        name = f"{_label(p)}" + (f" {shown}" if shown else "") + f": {p.entry.name}"  # the words drawn first
         drawn.append(Place(p, x, y, p.id in dates, name, texts, leader))
     return MapView(
         width=WIDTH, height=frame.height, frame=bounds, shapes=shapes, labels=labels, grid=grid, grid_labels=grid_labels,
