@@ -57,18 +57,32 @@ def test_pages_link_the_reduced_stylesheet_and_it_is_smaller(site, page_paths):
     assert not (site / "assets/stylesheets" / FULL_CSS.name).exists()
 
 
-def test_no_element_on_any_page_could_use_a_dropped_rule(browser, server, site, page_paths):
+def _look_on_every_page(browser, base: str, site) -> list[str]:
     dropped = _dropped(site)
     assert len(dropped) > 300  # Material's blog, tags, tabs, code highlighting... are not used here
+    paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+                   if "assets" not in p.relative_to(site).parts)
+    assert len(paths) >= 20
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     found = []
     try:
-        for path in page_paths:
-            page.goto(server + path, wait_until="load")
+        for path in paths:
+            page.goto(base + path, wait_until="load")
             found += [f"{path or '/'}: {s}" for s in page.evaluate(MATCHED, dropped)]
     finally:
         context.close()
+    return found
+
+
+def test_no_element_on_any_page_could_use_a_dropped_rule(browser, server, site):
+    found = _look_on_every_page(browser, server, site)
+    assert not found, "\n".join(found)
+
+
+def test_nor_on_any_page_of_the_instructor_edition(browser, instructor_server, instructor_site):
+    """The instructor edition is built, and reduced, on its own pages (notes, model answers)."""
+    found = _look_on_every_page(browser, instructor_server, instructor_site)
     assert not found, "\n".join(found)
 
 
