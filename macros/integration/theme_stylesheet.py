@@ -38,49 +38,31 @@ _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 _KEPT_WHOLE = ("@keyframes", "@-webkit-keyframes", "@font-face", "@page", "@property", "@counter-style")
 
 
-_SPECIAL = re.compile(r"[\"'{};]|/\*")
-_IN_BODY = re.compile(r"[\"'{}]|/\*")
+# A quoted string or a comment as one token (a brace inside it is only text), or a brace or a
+# semicolon; an unclosed string or comment runs to the end.
+_TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|/\*.*?(?:\*/|\Z)|[{};]""", re.S)
+_DEPTH = {"{": 1, "}": -1}
 
 
 def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
-    """Top-level (prelude, body) pairs; body None for a statement such as `@charset "UTF-8";`.
-    Quoted strings and comments are skipped as units, so a brace inside them is only text."""
-    i, start, n = 0, 0, len(css)
-    while (m := _SPECIAL.search(css, i)) is not None:
-        c, i = m.group(), m.start()
-        if c in "\"'":
-            i = _end_of_string(css, i)
-        elif c == "/*":
-            end = css.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-        elif c == ";":
-            yield css[start:i + 1], None
-            start = i = i + 1
-        elif c == "{":
-            depth, j = 1, i + 1
-            while depth and (b := _IN_BODY.search(css, j)) is not None:
-                d, j = b.group(), b.start()
-                if d in "\"'":
-                    j = _end_of_string(css, j)
-                elif d == "/*":
-                    end = css.find("*/", j + 2)
-                    j = n if end < 0 else end + 2
-                else:
-                    depth += 1 if d == "{" else -1
-                    j += 1
-            yield css[start:i], css[i + 1:j - 1]
-            start = i = j
-        else:  # a stray "}"
-            i += 1
+    """Top-level (prelude, body) pairs; body None for a statement such as `@charset "UTF-8";`."""
+    start = i = 0
+    while (token := _TOKEN.search(css, i)) is not None:
+        i = token.end()
+        if token.group() == ";":
+            yield css[start:i], None
+            start = i
+        elif token.group() == "{":
+            depth = 1
+            while depth and (inner := _TOKEN.search(css, i)) is not None:
+                i = inner.end()
+                depth += _DEPTH.get(inner.group(), 0)
+            if depth:  # never closed: the block runs to the end
+                i = len(css) + 1
+            yield css[start:token.start()], css[token.end():i - 1]  # the body, without its "}"
+            start = i
     if css[start:].strip():
         yield css[start:], None
-
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?', re.S)
-
-
-def _end_of_string(css: str, i: int) -> int:
-    return _STRING.match(css, i).end()
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -131,11 +113,10 @@ def reduce_theme_stylesheet(site_dir: str) -> None:
     if theme is None:
         return
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    words, prefixes = _words_and_prefixes(site, pages.values())
-    reduced = _reduce_cached(theme.read_text(encoding="utf-8"), words, prefixes)
+    reduced = reduce_css(theme.read_text(encoding="utf-8"), _used(site, pages.values()))
     digest = hashlib.sha256(reduced.encode()).hexdigest()[:8]
     name = f"main.{_THEME_CSS.fullmatch(theme.name).group(1)}.{digest}.min.css"
-    for old in folder.glob("main.*.min.css"):
+    for old in folder.glob("main.*.min.css"):  # a reduced copy left by an earlier `--dirty` build
         if _REDUCED.fullmatch(old.name) and old.name != name:
             old.unlink()
     (folder / name).write_text(reduced, encoding="utf-8")
@@ -146,30 +127,18 @@ def reduce_theme_stylesheet(site_dir: str) -> None:
     theme.with_name(theme.name + ".map").unlink(missing_ok=True)
 
 
-def _words_and_prefixes(site: Path, pages) -> tuple[frozenset[str], tuple[str, ...]]:
+def _used(site: Path, pages) -> Callable[[str], bool]:
     # Lunr's files (1 MB, stemmers for thirty languages) run in the search worker and draw nothing.
     scripts = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.js")
                          if "lunr" not in p.relative_to(site).parts)
     words = set(_WORD.findall(scripts))
     for text in pages:
         words.update(_WORD.findall(text))
-    return frozenset(words), tuple(sorted(set(_RUNTIME_PREFIX.findall(scripts))))
+    prefixes = tuple(set(_RUNTIME_PREFIX.findall(scripts)))
+    return lambda name: name in words or name.startswith(prefixes)
 
 
 def used_in_site(site_dir: str | Path) -> Callable[[str], bool]:
     """Whether a class may be used in the built site: the test applies the build's own rule."""
     site = Path(site_dir)
-    words, prefixes = _words_and_prefixes(site, (p.read_text(encoding="utf-8") for p in site.rglob("*.html")))
-    return lambda name: name in words or name.startswith(prefixes)
-
-
-_CACHE: dict[tuple, str] = {}
-
-
-def _reduce_cached(css: str, words: frozenset[str], prefixes: tuple[str, ...]) -> str:
-    """Under `mkdocs serve` most rebuilds change no class: the last answer is reused."""
-    key = (hashlib.sha256(css.encode()).digest(), words, prefixes)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = reduce_css(css, lambda name: name in words or name.startswith(prefixes))
-    return _CACHE[key]
+    return _used(site, (p.read_text(encoding="utf-8") for p in site.rglob("*.html")))
