@@ -14,7 +14,8 @@ Prints, on this machine, each figure beside its target:
   serves it) and requests to other hosts, in Chromium with an empty cache; and Lighthouse's own
   count of the bytes ("total-byte-weight"), the other way of measuring the same thing;
 - Lighthouse (mobile preset) on every page, in several consecutive runs: the lowest score of each
-  category over the runs. Lighthouse 12.2.3 comes from npm and drives the system Chromium.
+  category over the runs. Lighthouse 12.2.3 comes from npm and drives the system Chromium; it
+  loads the pages over HTTP/2 with TLS, as GitHub Pages serves them (tests/pages_h2.py says why).
 Timings are medians; the machine is shared, so expect noise. This is not a test: it never fails
 the suite. A target missed is printed as such.
 """
@@ -22,6 +23,7 @@ the suite. A target missed is printed as such.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -42,6 +44,7 @@ import yaml
 
 from tests.browser import LAUNCH_ARGS, system_chromium
 from tests.conftest import ROOT, SUBPATH, _SubPathHandler, copy_project, free_port
+from tests.pages_h2 import IGNORE_CERTIFICATE_FLAG, missing_tools, serve_site_h2
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 TARGETS = {
@@ -249,7 +252,8 @@ def page_weights(base: str, pages: list[str]) -> list[dict]:
 
 def lighthouse_scores(base: str, pages: list[str], work: Path) -> list[dict]:
     env = _env(CHROME_PATH=system_chromium() or "")
-    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+    flags = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+             f"--no-first-run {IGNORE_CERTIFICATE_FLAG}")
     results = []
     for path in pages:
         out = work / "lighthouse.json"
@@ -267,6 +271,24 @@ def lighthouse_scores(base: str, pages: list[str], work: Path) -> list[dict]:
         weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
         results.append({"page": path or "/", **scores, "weight": weight, "failing": failing[:6]})
     return results
+
+
+def lighthouse_runs(base: str, pages: list[str], work: Path, runs: int) -> tuple[dict[str, dict[str, int]], dict[str, float]]:
+    """Print each run's scores; return each page's lowest score per category and its largest weight."""
+    lowest: dict[str, dict[str, int]] = {}
+    weight: dict[str, float] = {}
+    for run in range(1, runs + 1):
+        protocol = "HTTP/2" if base.startswith("https:") else "HTTP/1.0"
+        print(f"\nLighthouse {LIGHTHOUSE.split('@')[1]} (mobile preset, {protocol}), run {run} of {runs}:")
+        print(f"  {'page':40} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'SEO':>5} {'KiB':>7}  below 1")
+        for row in lighthouse_scores(base, pages, work):
+            print(f"  {row['page']:40} {row['performance']:>5} {row['accessibility']:>5} {row['best-practices']:>5} "
+                  f"{row['seo']:>5} {row['weight']:>7.1f}  {', '.join(row['failing'])}")
+            seen = lowest.setdefault(row["page"], {k: 100 for k in CATEGORIES})
+            for k in CATEGORIES:
+                seen[k] = min(seen[k], row[k])
+            weight[row["page"]] = max(weight.get(row["page"], 0), row["weight"])
+    return lowest, weight
 
 
 class _PagesLikeHandler(_SubPathHandler):
@@ -305,6 +327,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-http1", action="store_true",
+                        help="Lighthouse against the HTTP/1.0 server of the page weights instead (to compare)")
     parser.add_argument("--pages", nargs="*", help="paths under the site root, e.g. text/ (default: every page)")
     args = parser.parse_args(argv)
     misses: list[str] = []
@@ -329,11 +353,11 @@ def main(argv: list[str]) -> int:
         report(idle <= TARGETS["idle_cpu_percent"], f"Idle mkdocs serve: {idle:.2f}% of one core over 10 s "
                f"(target ≤ {TARGETS['idle_cpu_percent']}%)", f"idle CPU {idle:.2f}%")
 
-        port = free_port()
+        port, h2_port = free_port(), free_port()
         base = f"http://127.0.0.1:{port}{SUBPATH}"
         site = work / "site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT,
-                       env=_env(SITE_URL=base), check=True, capture_output=True)
+                       env=_env(SITE_URL=f"https://127.0.0.1:{h2_port}{SUBPATH}"), check=True, capture_output=True)
         pages = args.pages or sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html")
                                      if "<meta http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8"))
         httpd = serve_site(site, port)
@@ -349,19 +373,12 @@ def main(argv: list[str]) -> int:
             print(f"  heaviest: {heaviest:.1f} KiB, {TARGETS['page_kib'] - heaviest:.1f} KiB ({100 - heaviest / TARGETS['page_kib'] * 100:.0f}%) "
                   f"under the {TARGETS['page_kib']} KiB budget (target: at least {TARGETS['page_headroom_percent']}% under, "
                   f"≤ {PAGE_KIB_WITH_HEADROOM:.1f} KiB; ≤ {TARGETS['page_requests']} requests)")
-            if not args.no_lighthouse:
-                lowest: dict[str, dict[str, int]] = {}
-                weight: dict[str, float] = {}
-                for run in range(1, args.lighthouse_runs + 1):
-                    print(f"\nLighthouse {LIGHTHOUSE.split('@')[1]} (mobile preset), run {run} of {args.lighthouse_runs}:")
-                    print(f"  {'page':40} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'SEO':>5} {'KiB':>7}  below 1")
-                    for row in lighthouse_scores(base, pages, work):
-                        print(f"  {row['page']:40} {row['performance']:>5} {row['accessibility']:>5} {row['best-practices']:>5} "
-                              f"{row['seo']:>5} {row['weight']:>7.1f}  {', '.join(row['failing'])}")
-                        seen = lowest.setdefault(row["page"], {k: 100 for k in CATEGORIES})
-                        for k in CATEGORIES:
-                            seen[k] = min(seen[k], row[k])
-                        weight[row["page"]] = max(weight.get(row["page"], 0), row["weight"])
+            if not args.no_lighthouse and not args.lighthouse_http1 and missing_tools():
+                report(False, f"\nLighthouse not run: {' and '.join(missing_tools())} not found", "Lighthouse not run")
+            elif not args.no_lighthouse:
+                with (contextlib.nullcontext(base) if args.lighthouse_http1
+                      else serve_site_h2(site, h2_port, SUBPATH, COMPRESSED_TYPES, work)) as lighthouse_base:
+                    lowest, weight = lighthouse_runs(lighthouse_base, pages, work, args.lighthouse_runs)
                 below = {p: {k: v for k, v in s.items() if v < TARGETS["lighthouse"]} for p, s in lowest.items()}
                 below = {p: s for p, s in below.items() if s}
                 report(not below, f"\nLighthouse over {args.lighthouse_runs} consecutive runs: "
