@@ -277,8 +277,8 @@ def lighthouse_runs(base: str, pages: list[str], work: Path, runs: int) -> tuple
     """Print each run's scores; return each page's lowest score per category and its largest weight."""
     lowest: dict[str, dict[str, int]] = {}
     weight: dict[str, float] = {}
+    protocol = "HTTP/2" if base.startswith("https:") else "HTTP/1.0"
     for run in range(1, runs + 1):
-        protocol = "HTTP/2" if base.startswith("https:") else "HTTP/1.0"
         print(f"\nLighthouse {LIGHTHOUSE.split('@')[1]} (mobile preset, {protocol}), run {run} of {runs}:")
         print(f"  {'page':40} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'SEO':>5} {'KiB':>7}  below 1")
         for row in lighthouse_scores(base, pages, work):
@@ -373,8 +373,9 @@ def main(argv: list[str]) -> int:
             print(f"  heaviest: {heaviest:.1f} KiB, {TARGETS['page_kib'] - heaviest:.1f} KiB ({100 - heaviest / TARGETS['page_kib'] * 100:.0f}%) "
                   f"under the {TARGETS['page_kib']} KiB budget (target: at least {TARGETS['page_headroom_percent']}% under, "
                   f"≤ {PAGE_KIB_WITH_HEADROOM:.1f} KiB; ≤ {TARGETS['page_requests']} requests)")
-            if not args.no_lighthouse and not args.lighthouse_http1 and missing_tools():
-                report(False, f"\nLighthouse not run: {' and '.join(missing_tools())} not found", "Lighthouse not run")
+            missing = [] if args.no_lighthouse or args.lighthouse_http1 else missing_tools()
+            if missing:
+                report(False, f"\nLighthouse not run: {' and '.join(missing)} not found", "Lighthouse not run")
             elif not args.no_lighthouse:
                 with (contextlib.nullcontext(base) if args.lighthouse_http1
                       else serve_site_h2(site, h2_port, SUBPATH, COMPRESSED_TYPES, work)) as lighthouse_base:

@@ -39,8 +39,8 @@ def _certificate(work: Path) -> tuple[Path, Path]:
 def serve_site_h2(site: Path, port: int, subpath: str, compressed_types: tuple[str, ...], work: Path) -> Iterator[str]:
     """Serve `site` under `subpath` at https://127.0.0.1:`port`; yields the site's address."""
     key, cert = _certificate(work)
-    types = {p.suffix.lower(): mimetypes.guess_type(p.name)[0] for p in site.rglob("*.*") if p.is_file()}
-    types = {ext: kind for ext, kind in types.items() if kind}
+    suffixes = {p.suffix.lower() for p in site.rglob("*.*") if p.is_file()}
+    types = {ext: kind for ext in suffixes if (kind := mimetypes.guess_type("file" + ext)[0])}
     process = subprocess.Popen(
         ["node", str(SERVER), str(site), str(port), subpath, str(key), str(cert), json.dumps(types), json.dumps(compressed_types)],
         stdout=subprocess.PIPE, text=True)

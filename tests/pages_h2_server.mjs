@@ -2,10 +2,7 @@
 //
 //   node tests/pages_h2_server.mjs SITE_DIR PORT SUBPATH KEY CERT TYPES_JSON COMPRESSED_JSON
 //
-// Why not Python's http.server: it speaks HTTP/1.0, one connection per request, and Lighthouse's
-// simulated phone charges every stylesheet a new connection's round trips that no reader of the
-// published site pays (GitHub Pages multiplexes them on one HTTP/2 connection). Browsers speak
-// HTTP/2 only over TLS, hence a throwaway certificate made by tests/pages_h2.py.
+// Why HTTP/2 (and so TLS, with a throwaway certificate): see tests/pages_h2.py, which starts it.
 // The rest matches tests/benchmark.py's _PagesLikeHandler: the site under SUBPATH only, gzip
 // for the content types it lists (passed in, not typed twice), a 10-minute cache.
 import fs from "node:fs";
