@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 
@@ -20,7 +21,7 @@ serve: $(STAMP) free-port
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## test: set up (including a browser for the browser tests), then run every test
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 ## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip
@@ -77,6 +78,13 @@ $(STAMP): requirements.lock
 	  { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+# The tools that come from npm (package-lock.json, installed as locked, without install scripts):
+# StatiCrypt, which encrypts the published instructor edition, and the W3C Nu HTML Checker.
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18 or newer): install Node.js, e.g. apt-get install nodejs npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Use a system Chromium if there is one (tests/browser.py finds it); otherwise let
