@@ -24,10 +24,14 @@ serve: $(STAMP) free-port
 test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
-## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip
-build: offline
-	SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip $(BIN)/mkdocs build --strict
+## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip and,
+## when INSTRUCTOR_PASSPHRASE is set, the instructor edition encrypted in site/instructor/ (README, "Publishing")
+# The passphrase is read by Python from the environment, never by make (a `$` in it would be expanded).
+build: offline $(NODE_STAMP)
+	SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip SITE_PROTECTED_EDITION="$$($(BIN)/python -m macros instructor-edition --folder)" \
+	  $(BIN)/mkdocs build --strict
 	mkdir -p site/download && cp $(OFFLINE_DIR)/$(OFFLINE_NAME).zip site/download/
+	$(BIN)/python -m macros instructor-edition site
 
 ## offline: the copy of the site that works from a folder (file://), and its zip, in build/offline/
 offline: $(STAMP)

@@ -5,6 +5,12 @@
     python -m macros register   add the ids published now to data/published-ids.yml
     python -m macros basemap    write data/basemap.yml's lines from public-domain data (needs npm)
     python -m macros port N     check that `make serve` can have port N (one line if it cannot)
+    python -m macros instructor-edition SITE_DIR
+                                build the instructor edition into SITE_DIR/instructor/ and encrypt
+                                it with INSTRUCTOR_PASSPHRASE (`make build`); without the variable,
+                                say that none is published
+    python -m macros instructor-edition --folder
+                                print the folder the student site links to ('instructor', or nothing)
 """
 
 import sys
@@ -46,6 +52,24 @@ def main(argv: list[str]) -> int:
         from .files.basemap_build import main as basemap
 
         return basemap(argv[1:])
+    if argv[:1] == ["instructor-edition"] and len(argv) == 2:
+        import os
+
+        from .integration import protected_edition as protected
+
+        try:
+            if argv[1] == "--folder":
+                print(protected.folder_if_published())
+                return 0
+            line = protected.publish(DATA.parent, Path(argv[1]).resolve(), os.environ.get("SITE_URL", ""),
+                                     protected.passphrase_from_environment())
+        except protected.ProtectError as error:
+            print(f"Instructor edition: {error}", file=sys.stderr)
+            return 1
+        if os.environ.get("GITHUB_ACTIONS") == "true" and protected.passphrase_from_environment() is None:
+            print(f"::warning title=Instructor edition not published::{line}")
+        print(line)
+        return 0
     if argv[:1] == ["register"]:
         from .checks.permanence import write_register
 

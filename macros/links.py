@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 
 __all__ = [
-    "ABOUT", "BACKGROUND", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
+    "ABOUT", "BACKGROUND", "INSTRUCTORS", "PROTECTED_FOLDER", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
     "QUESTIONS", "RELATED", "SOURCES", "SOURCES_CHECKED", "TEXT", "glossary_page", "lesson_page", "markdown_link",
     "packet_page", "page_url", "public_address", "relative",
 ]
@@ -33,6 +33,11 @@ GLOSSARY = "glossary/index.md"
 PACKETS = "packets/index.md"
 LESSONS = "lessons/index.md"
 BACKGROUND = "background.md"
+INSTRUCTORS = "instructors.md"
+
+# The published instructor edition: a second site, built from the same data with the notes for
+# instructors, encrypted, in this folder of the student site (macros/integration/protected_edition.py).
+PROTECTED_FOLDER = "instructor"
 
 
 # Files beside the About page, for reference managers.
@@ -213,6 +218,12 @@ class Links:
 
     def packet(self, packet_id: str) -> str:
         return self.to(packet_page(packet_id))
+
+    def protected(self, page_src: str) -> str:
+        """A page of the published instructor edition (PROTECTED_FOLDER), from a page of the student site."""
+        folder = _folder(self.here, self.directory)
+        target = posixpath.join(PROTECTED_FOLDER, page_url(page_src, self.directory))
+        return posixpath.relpath(target, folder) + ("/" if target.endswith("/") else "")
 
     def lesson(self, lesson_id: str) -> str:
         return self.to(lesson_page(lesson_id))

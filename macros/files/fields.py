@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 __all__ = [
-    "Colour", "FreeText", "Id", "LangTag", "Model", "Prose", "Text", "Url", "Verbatim", "VerbatimCopy", "WebUrl",
+    "Colour", "Email", "FreeText", "Id", "LangTag", "Model", "Prose", "Text", "Url", "Verbatim", "VerbatimCopy", "WebUrl",
 ]
 
 
@@ -76,6 +76,15 @@ def _check_web_url(value: str) -> str:
     return _check_address(value, ("https", "http"))
 
 
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@" + _HOST_RE.pattern)
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL_RE.fullmatch(value):
+        raise ValueError(f"{value!r} is not an e-mail address: write it as name@example.org, without 'mailto:'")
+    return value
+
+
 def _check_not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty or only spaces")
@@ -101,6 +110,7 @@ Verbatim = Annotated[str, AfterValidator(_check_not_blank), FreeText("verbatim")
 Prose = Annotated[str, AfterValidator(_check_not_blank), FreeText("prose")]
 VerbatimCopy = Annotated[str, AfterValidator(_check_not_blank)]
 Colour = Annotated[str, AfterValidator(_check_colour)]
+Email = Annotated[str, AfterValidator(_check_email)]
 
 _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 

@@ -227,6 +227,15 @@ def register(env, build: Build, instructor: bool) -> None:
         """The name of this edition (data/site.yml, 'editions')."""
         return edition.site.editions.instructor if instructor else edition.site.editions.student
 
+    protected_folder = env.conf["extra"].get("protected_edition") or ""
+
+    @macro
+    def instructor_access() -> str:
+        """The page "For instructors": what the instructor edition holds, where it is, how to get its passphrase."""
+        repository = edition.site.repository or env.conf["extra"].get("repository") or None
+        published = bool(protected_folder) and not instructor and env.conf["use_directory_urls"]
+        return lessons.render_instructor_access(renderer, here(), published, bool(env.conf["extra"].get("protected")), repository)
+
     env.variables["parts"] = present(edition, instructor)
     offline_zip = env.conf["extra"].get("offline_zip") or ""
 
@@ -245,6 +254,7 @@ MACRO_NAMES = (
     "citations", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
     "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
+    "instructor_access",
 )
 
 

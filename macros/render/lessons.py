@@ -8,7 +8,7 @@ from ..templating.environment import Renderer
 from ..views import citation
 from ..views.packets import packet_view
 
-__all__ = ["render_background", "render_lesson_list", "render_lesson_page"]
+__all__ = ["render_background", "render_instructor_access", "render_lesson_list", "render_lesson_page"]
 
 
 def render_background(renderer: Renderer, here: str) -> str:
@@ -27,4 +27,15 @@ def render_lesson_page(renderer: Renderer, here: str, lesson_id: str) -> str:
         background=edition.part("background.yml"),
         address=links.public_address(renderer.site_url, links.lesson_page(lesson.id)),
         citation=citation.chicago(edition.document),
+    )
+
+
+def render_instructor_access(renderer: Renderer, here: str, published: bool, protected: bool, repository: str | None) -> str:
+    """The page "For instructors": what the instructor edition holds and how to reach it."""
+    edition = renderer.edition
+    return renderer.render(
+        "instructor-access.html", here, published=published, protected=protected, repository=repository,
+        lessons=edition.lessons() if edition.packets() else [],
+        has_notes=any(q.instructor_notes for q in edition.questions()),
+        has_checks=any(s.checked for s in edition.sources),
     )

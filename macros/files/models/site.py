@@ -13,9 +13,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from ..fields import Id, Model, Prose, Text, Url
+from ..fields import Email, Id, Model, Prose, Text, Url
 
-__all__ = ["CertaintyLabel", "DateRange", "GlossaryKind", "GlossarySettings", "HomeCard", "HomeLink", "MapWords", "Site"]
+__all__ = [
+    "CertaintyLabel", "DateRange", "GlossaryKind", "GlossarySettings", "HomeCard", "HomeLink", "InstructorAccess", "MapWords", "Site",
+]
 
 Certainty = Literal["certain", "probable", "uncertain", "unidentified"]
 
@@ -98,6 +100,16 @@ class Editions(Model):
     instructor: Text = Field(description="The name of the edition with notes for instructors.")
 
 
+class InstructorAccess(Model):
+    """How a teacher reaches the instructor edition, which is published encrypted (README, "Publishing")."""
+
+    ask: Prose = Field(description="How a teacher asks for the passphrase, addressed to teachers (shown on 'For instructors').")
+    contact_email: Email | None = Field(default=None, description="Where to ask, e.g. 'maintainer@example.org'.")
+    contact_url: Url | None = Field(
+        default=None, description="Or a page where to ask (a form); without either, the repository's issues are offered."
+    )
+
+
 class Site(Model):
     title: Text = Field(description="The site's name (shown in the header and in every page title).")
     description: Text = Field(description="The site's description for search engines.")
@@ -107,6 +119,9 @@ class Site(Model):
     glossary: GlossarySettings
     map: MapWords | None = None
     home: list[HomeCard] = Field(default=[], description="The home page's ways in, one per audience.")
+    instructors: InstructorAccess | None = Field(
+        default=None, description="How teachers ask for the passphrase of the published instructor edition."
+    )
     repository: Url | None = Field(
         default=None, description="The project's source repository, for the editors' way in (the workflow can set it instead)."
     )
