@@ -28,15 +28,15 @@ test: $(STAMP) $(NODE_STAMP) browser
 ## when INSTRUCTOR_PASSPHRASE is set, the instructor edition encrypted in site/instructor/ (README, "Publishing")
 # The passphrase is read by Python from the environment, never by make (a `$` in it would be expanded).
 build: offline $(NODE_STAMP)
-	SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip SITE_PROTECTED_EDITION="$$($(BIN)/python -m macros instructor-edition --folder)" \
-	  $(BIN)/mkdocs build --strict
+	env -u INSTRUCTOR_PASSPHRASE SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip \
+	  SITE_PROTECTED_EDITION="$$($(BIN)/python -m macros instructor-edition --folder)" $(BIN)/mkdocs build --strict
 	mkdir -p site/download && cp $(OFFLINE_DIR)/$(OFFLINE_NAME).zip site/download/
 	$(BIN)/python -m macros instructor-edition site
 
 ## offline: the copy of the site that works from a folder (file://), and its zip, in build/offline/
 offline: $(STAMP)
 	rm -rf $(OFFLINE_DIR)
-	SITE_OFFLINE=true $(BIN)/mkdocs build --strict -d $(OFFLINE_DIR)/$(OFFLINE_NAME)
+	env -u INSTRUCTOR_PASSPHRASE SITE_OFFLINE=true $(BIN)/mkdocs build --strict -d $(OFFLINE_DIR)/$(OFFLINE_NAME)
 	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@echo "Offline copy: $(OFFLINE_DIR)/$(OFFLINE_NAME).zip (unzip it and open $(OFFLINE_NAME)/index.html)"
 

@@ -1,7 +1,8 @@
 """Shared fixtures: the real site built once per session, served under a sub-path, and a browser.
 
-The site is built with `mkdocs build --strict` exactly as the Pages workflow publishes it,
-with `site_url` set to a project site's public address (PUBLIC_URL), and served from
+The site is built by `make build` exactly as the Pages workflow publishes it (strict builds, the
+offline copy's zip, and the instructor edition encrypted under `instructor/` with a test
+passphrase), with `site_url` set to a project site's public address (PUBLIC_URL), and served from
 127.0.0.1 under the same sub-path only. So every browser test sees what a reader of GitHub
 Pages would get, and anything that leans on the public host or on the site root (an
 absolute asset address, a link to `/`) fails: it would be a request to another host or a 404.
@@ -27,6 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "/cable-59442/"
 PUBLIC_URL = f"https://example.github.io{SUBPATH}"
 PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+# The tests' passphrase for the instructor edition (the real one is a secret of the repository).
+PASSPHRASE = "tests only: not the real passphrase"
+PROTECTED = "instructor"  # the folder of the encrypted instructor edition (macros.links.PROTECTED_FOLDER)
+OFFLINE_NAME = "cable-59442-offline"
 
 
 def free_port() -> int:
@@ -86,15 +91,40 @@ def base_url(port) -> str:
     return f"http://127.0.0.1:{port}{SUBPATH}"
 
 
+def make_build(project: Path, site_url: str, passphrase: str | None) -> subprocess.CompletedProcess:
+    """`make build` in a copy of the project, as the workflow runs it (with the tests' Python and
+    the project's npm tools)."""
+    for name in ("Makefile", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, project / name)
+    if not (project / "node_modules").exists():
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    for name in ("KIT_MKDOCS_COMMAND", "SITE_EDITION", "CABLE_EDITION", "REPOSITORY_URL", "SITE_OFFLINE", "INSTRUCTOR_PASSPHRASE"):
+        env.pop(name, None)
+    if passphrase:
+        env["INSTRUCTOR_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        ["make", "-s", "build", f"BIN={Path(sys.executable).parent}", "STAMP=", "NODE_STAMP=", f"OFFLINE_NAME={OFFLINE_NAME}"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per session as it is published (PUBLIC_URL)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir, PUBLIC_URL)
-    assert result.returncode == 0, result.stderr
+    """The real site, built once per session by `make build` as it is published (PUBLIC_URL): the
+    student site, its offline copy's zip, and the encrypted instructor edition in `instructor/`."""
+    project = copy_project(tmp_path_factory.mktemp("published"))
+    result = make_build(project, PUBLIC_URL, PASSPHRASE)
+    assert result.returncode == 0, result.stdout + result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "\n".join(warnings)
-    return site_dir
+    assert (project / "site" / PROTECTED / "index.html").is_file(), result.stdout
+    return project / "site"
+
+
+def student_pages(site: Path) -> list[Path]:
+    """The student site's HTML pages (not its assets, not the encrypted instructor edition's)."""
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("assets", PROTECTED))
 
 
 def assert_clean_build(result: subprocess.CompletedProcess) -> None:
@@ -124,8 +154,7 @@ def server(site, port, base_url):
 @pytest.fixture(scope="session")
 def page_paths(site) -> list[str]:
     """Every HTML page of the built site, as paths relative to the site root."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
-    return [p.removesuffix("index.html") for p in pages]
+    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in student_pages(site)]
 
 
 @pytest.fixture(scope="session")

@@ -229,7 +229,7 @@ BROKEN = [
     ("a misspelt file name", lambda d: (d / "questions.yml").rename(d / "questoins.yml"),
      lambda d: "data/questoins.yml: not a file this site reads. The files it reads are: background.yml, basemap.yml, categories.yml, chronology.yml, "
                "clocks.yml, document.yml, lessons.yml, marks.yml, packets.yml, people.yml, places.yml, published-ids.yml, questions.yml, "
-               "related.yml, site.yml, sources.yml, terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in "
+               "related.yml, site.yml, sources.yml, standards.yml, terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in "
                "data/site.yml); rename or remove it"),
     # --- the text ------------------------------------------------------------------------------
     ("duplicate id", _yaml("text.yml", lambda d: _paragraph(d, 1).update(id="cable-number")),

@@ -17,7 +17,7 @@ BASE = "https://example.github.io/cable-59442/"
 # packet that printed them (their presence with the part is checked in test_lessons).
 DEPENDANTS = {
     "categories.yml": ("packets/categories-and-silences", ".cbl-organizer--categories"),
-    "related.yml": ("packets/welcome-or-resistance", ".cbl-document-b"),
+    "related.yml": ("packets/welcome-or-resistance", ".cbl-document"),
 }
 
 

@@ -14,6 +14,7 @@ import material
 import pytest
 
 from macros.integration.theme_stylesheet import reduce_css, used_in_site
+from tests.conftest import student_pages
 
 FULL_CSS = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
 REDUCED_LINK = re.compile(r'href="[^"]*assets/stylesheets/(main\.[0-9a-f]{8}\.[0-9a-f]{8}\.min\.css)"')

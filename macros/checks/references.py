@@ -18,6 +18,7 @@ REFERENCE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 
 PARAGRAPHS = "paragraph ids in data/text.yml"
 SOURCES = "source ids in data/sources.yml"
+STANDARDS = "standard ids in data/standards.yml"
 
 
 @dataclass(frozen=True)
@@ -166,13 +167,14 @@ def _teaching(files: Files, index: _Index) -> None:
                        "question ids in data/questions.yml")
         if packet.level:
             refuse_unknown(files, name, loc, "level", [packet.level], levels, "levels in data/questions.yml")
-        # A part deleted (no related.yml, no categories.yml) leaves out what needs it, Document B
+        # A part deleted (no related.yml, no categories.yml) leaves out what needs it, the documents
         # or the categories chart (macros.views.packets); a wrong id in a file that exists is refused.
-        if packet.second_document and related:
-            refuse_unknown(files, name, loc, "second_document", [packet.second_document], excerpts,
+        if related:
+            refuse_unknown(files, name, loc, "documents", packet.documents, excerpts,
                            "ids of documents in data/related.yml that have an 'excerpt'")
-        if "corroboration" in packet.organizers and not packet.second_document:
-            raise DataError(f"{at(files, name, loc, 'organizers')}: a 'corroboration' chart needs a 'second_document'")
+        if "corroboration" in packet.organizers and not packet.documents:
+            raise DataError(f"{at(files, name, loc, 'organizers')}: a 'corroboration' chart needs a document to test "
+                            "the text against ('documents')")
 
 
 def _lessons(files: Files, index: _Index) -> None:
@@ -186,6 +188,10 @@ def _lessons(files: Files, index: _Index) -> None:
     by_id = {p.id: p for p in packets.packets} if packets else {}
     questions = files.model("questions.yml")
     levels = [level.id for level in questions.levels] if questions else []
+    standards = files.model("standards.yml")
+    standard_ids = {s.id for f in standards.frameworks for s in f.standards} if standards else set()
+    for i, framework in enumerate(standards.frameworks if standards else []):
+        refuse_unknown(files, "standards.yml", ("frameworks", i), "source", [framework.source], index.sources, SOURCES)
     for i, lesson in enumerate(lessons.lessons):
         loc, name = ("lessons", i), "lessons.yml"
         planned = sum(step.minutes for step in lesson.procedure)
@@ -199,6 +205,8 @@ def _lessons(files: Files, index: _Index) -> None:
         refuse_unknown(files, name, loc, "packet", [lesson.packet], by_id, "packet ids in data/packets.yml")
         refuse_unknown(files, name, loc, "level", [lesson.level], levels, "levels in data/questions.yml")
         refuse_unknown(files, name, loc, "sources", lesson.sources, index.sources, SOURCES)
+        refuse_unknown(files, name, loc, "standards", lesson.standards, standard_ids, STANDARDS)
+        refuse_unknown(files, name, loc + ("assessment",), "paragraphs", lesson.assessment.paragraphs, index.paragraphs, PARAGRAPHS)
         if lesson.adaptation:
             text = files.model("text.yml")
             packet_paragraphs = _packet_paragraphs(text, by_id[lesson.packet].passages)

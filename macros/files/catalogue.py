@@ -16,7 +16,7 @@ from .models.basemap import Basemap
 from .models.chronology import Chronology, Clocks, RelatedDocuments
 from .models.document import Document
 from .models.glossary import Glossary
-from .models.lessons import Background, Lessons
+from .models.lessons import Background, Lessons, Standards
 from .models.register import Register
 from .models.site import Site
 from .models.sources import Marks, Sources
@@ -51,6 +51,7 @@ FILES: tuple[DataFile, ...] = (
     DataFile("packets.yml", Packets),
     DataFile("background.yml", Background),
     DataFile("lessons.yml", Lessons),
+    DataFile("standards.yml", Standards),
     DataFile("published-ids.yml", Register),
     DataFile("basemap.yml", Basemap),
 )

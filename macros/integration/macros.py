@@ -40,6 +40,10 @@ def register(env, build: Build, instructor: bool) -> None:
     def here() -> str:
         return env.page.url
 
+    def protected_published() -> bool:
+        """This student site carries the encrypted instructor edition (not the offline copy: it has none)."""
+        return bool(env.conf["extra"].get("protected_edition")) and not instructor and env.conf["use_directory_urls"]
+
     def macro(function: Callable | None = None, *, markdown: bool = False) -> Callable:
         """Register a macro. Its HTML is kept out of Markdown (see `keep_html`); a macro that returns
         Markdown (`markdown=True`: an inline citation, a title) is left to Markdown."""
@@ -215,7 +219,7 @@ def register(env, build: Build, instructor: bool) -> None:
     @macro
     def lesson_page(lesson_id: str) -> str:
         """A lesson's page (generated from data/lessons.yml)."""
-        return lessons.render_lesson_page(renderer, here(), lesson_id)
+        return lessons.render_lesson_page(renderer, here(), lesson_id, protected_published())
 
     @macro(markdown=True)
     def background_title() -> str:
@@ -227,14 +231,12 @@ def register(env, build: Build, instructor: bool) -> None:
         """The name of this edition (data/site.yml, 'editions')."""
         return edition.site.editions.instructor if instructor else edition.site.editions.student
 
-    protected_folder = env.conf["extra"].get("protected_edition") or ""
-
     @macro
     def instructor_access() -> str:
         """The page "For instructors": what the instructor edition holds, where it is, how to get its passphrase."""
         repository = edition.site.repository or env.conf["extra"].get("repository") or None
-        published = bool(protected_folder) and not instructor and env.conf["use_directory_urls"]
-        return lessons.render_instructor_access(renderer, here(), published, bool(env.conf["extra"].get("protected")), repository)
+        return lessons.render_instructor_access(renderer, here(), protected_published(), bool(env.conf["extra"].get("protected")),
+                                                repository)
 
     env.variables["parts"] = present(edition, instructor)
     offline_zip = env.conf["extra"].get("offline_zip") or ""

@@ -6,25 +6,25 @@ from __future__ import annotations
 from .. import links
 from ..templating.environment import Renderer
 from ..views import citation
-from ..views.packets import packet_view
+from ..views.handouts import lesson_handout
 
 __all__ = ["render_background", "render_instructor_access", "render_lesson_list", "render_lesson_page"]
 
 
 def render_background(renderer: Renderer, here: str) -> str:
-    return renderer.render("background.html", here, background=renderer.edition.part("background.yml"))
+    return renderer.render("background-reading.html", here, background=renderer.edition.part("background.yml"))
 
 
 def render_lesson_list(renderer: Renderer, here: str) -> str:
     return renderer.render("lesson-list.html", here, lessons=renderer.edition.lessons())
 
 
-def render_lesson_page(renderer: Renderer, here: str, lesson_id: str) -> str:
+def render_lesson_page(renderer: Renderer, here: str, lesson_id: str, published: bool) -> str:
+    """A lesson's page: its plan (instructor edition) and the handout its plan's steps use."""
     edition = renderer.edition
     lesson = edition.lesson(lesson_id)
     return renderer.render(
-        "lesson-page.html", here, lesson=lesson, pv=packet_view(edition, edition.packet(lesson.packet)),
-        background=edition.part("background.yml"),
+        "lesson-page.html", here, h=lesson_handout(edition, lesson), published=published,
         address=links.public_address(renderer.site_url, links.lesson_page(lesson.id)),
         citation=citation.chicago(edition.document),
     )

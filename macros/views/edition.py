@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from ..files.models.chronology import Clock, Event, EventKind, RelatedDocument
 from ..files.models.glossary import Entry
-from ..files.models.lessons import Lesson
+from ..files.models.lessons import Framework, Lesson, Standard
 from ..files.models.site import GlossaryKind, Site
 from ..files.models.sources import Source
 from ..files.models.teaching import Level, Packet, Question, Skill
@@ -176,6 +176,14 @@ class Edition:
 
     def lesson(self, lesson_id: str) -> Lesson:
         return next(lesson for lesson in self.lessons() if lesson.id == lesson_id)
+
+    def standard(self, standard_id: str) -> tuple[Framework, Standard]:
+        """A standard a lesson meets, with the framework it belongs to (data/standards.yml)."""
+        return next((f, s) for f in self.part("standards.yml").frameworks for s in f.standards if s.id == standard_id)
+
+    def standard_sources(self, standard_ids: Iterable[str]) -> list[str]:
+        """The sources the standards' words are copied from, once each."""
+        return list(dict.fromkeys(self.standard(s)[0].source for s in standard_ids))
 
     def related_document(self, document_id: str) -> RelatedDocument:
         return next(d for d in self.part("related.yml").documents if d.id == document_id)

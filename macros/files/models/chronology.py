@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from ..fields import Id, Model, Prose, Text, Url, Verbatim
+from ..fields import Id, LangTag, Model, Prose, Text, Url, Verbatim
 from .text import LayerColour
 
 __all__ = [
@@ -143,7 +143,15 @@ class Excerpt(Model):
     """A passage of a related document, word for word, that a packet or lesson can print."""
 
     head_note: Prose = Field(description="Two or three lines for students: who wrote it, when, to whom, why it matters.")
-    text: Verbatim = Field(description="The passage as the archive prints it; mark omissions with '…'.")
+    text: Verbatim = Field(description="The passage as the archive prints it; mark what was not copied with '…'.")
+    lang: LangTag | None = Field(default=None, description="The text's language where it is not English, e.g. 'zh-Hans'.")
+    gloss: Prose | None = Field(
+        default=None, description="Our own literal English rendering of a text not in English, shown beside it and labelled as ours."
+    )
+    omit: list[Verbatim] = Field(
+        default=[], description="Exact pieces of `text` that handouts leave out (a long distribution list); each is shown "
+        "as our own mark […] and the related documents page prints the whole text.",
+    )
     checked: Text = Field(description="Where and when the words were checked against the archive's record.")
 
     @model_validator(mode="after")
@@ -151,7 +159,22 @@ class Excerpt(Model):
         words = len(self.text.split())
         if words > EXCERPT_WORDS:
             raise ValueError(f"'text' has {words} words; an excerpt may have at most {EXCERPT_WORDS}")
+        at = 0
+        for piece in self.omit:
+            found = self.text.find(piece, at)
+            if found == -1:
+                raise ValueError(
+                    f"'omit' names {_shorten(piece)!r}, which is not in 'text' after the piece before it: copy the words "
+                    "exactly, in the order they come"
+                )
+            at = found + len(piece)
+        if self.gloss and not self.lang:
+            raise ValueError("a 'gloss' renders a text that is not in English: give the text's 'lang' too")
         return self
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 class RelatedDocument(Model):
@@ -161,6 +184,7 @@ class RelatedDocument(Model):
     title: Verbatim = Field(description="The archive's title, as given.")
     date: IsoDate
     archive_citation: Verbatim | None = None
+    publisher: Text | None = Field(default=None, description="Who publishes it, where not the document's own publisher (data/document.yml).")
     url: Url
     relation: Literal["corroborates", "contradicts", "complicates", "context"]
     summary: Prose = Field(description="One or two sentences: what it corroborates or contradicts here.")

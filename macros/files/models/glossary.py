@@ -52,6 +52,11 @@ class Entry(Model):
     map_label: Literal["right", "left", "above", "below"] | None = Field(
         default=None, description="Located entries only: where the map would rather put the name (the map moves it if it collides)."
     )
+    word_bank: Text | None = Field(
+        default=None, max_length=160,
+        description="A plain definition for students, in the sense the document uses the word; a handout's word bank "
+        "lists the entries with one that its passages mention.",
+    )
     context_only: bool = Field(default=False, description="True for entries the document does not print (no forms).")
     text_only: bool = Field(
         default=False, description="True when everything said here comes from the document itself, so no source is cited."

@@ -1,8 +1,11 @@
-"""`data/lessons.yml` and `data/background.yml`: lessons an instructor can teach from, and the
-background reading students need before the text.
+"""`data/lessons.yml`, `data/background.yml` and `data/standards.yml`: lessons an instructor can
+teach from, the background reading students need before the text, and the standards lessons meet.
 
-Each lesson becomes a page at `lessons/<id>/`: the plan (instructor edition), and the
-student handout (question, background, passages, second document, organizers, task).
+Each lesson becomes a page at `lessons/<id>/`: the plan (instructor edition), and the student
+handout. The handout prints what the plan's steps use and nothing else: the background if a
+step reads it, the packet's passages, the documents a step reads, the charts and questions the
+steps name, and the writing task (`macros.checks.handouts` checks that it holds every
+paragraph they rest on).
 """
 
 from __future__ import annotations
@@ -11,16 +14,27 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..fields import Id, Model, Prose, Text
+from ..fields import Id, Model, Prose, Text, Verbatim
 
 __all__ = [
-    "AdaptedSentence", "Adaptation", "Assessment", "Background", "BackgroundParagraph", "Lesson", "Lessons",
-    "ModelAnswer", "RubricLevel", "Step",
+    "AdaptedSentence", "Adaptation", "Assessment", "Background", "BackgroundParagraph", "CHARTS", "Framework", "Lesson",
+    "Lessons", "ModelAnswer", "READINGS", "RubricLevel", "Standard", "Standards", "Step",
 ]
+
+# What a step of a lesson can have students read, and the charts it can have them fill in. The
+# documents are those of the lesson's packet (`documents` in data/packets.yml), lettered B, C.
+READINGS = ("background", "plain-background", "text", "document-b", "document-c")
+CHARTS = ("sourcing", "sourcing-document-b", "sourcing-document-c", "categories", "corroboration")
+Reading = Literal["background", "plain-background", "text", "document-b", "document-c"]
+Chart = Literal["sourcing", "sourcing-document-b", "sourcing-document-c", "categories", "corroboration"]
 
 
 class BackgroundParagraph(Model):
     text: Prose = Field(description="Link glossary entries with [[entry-id]] or [[entry-id|words]].")
+    plain: Prose | None = Field(
+        default=None, description="The same facts in plainer words and shorter sentences, for weaker readers; it rests on "
+        "the same sources (a handout prints it where a step reads 'plain-background').",
+    )
     sources: list[Id] = Field(min_length=1, description="Every claim in the paragraph rests on these.")
 
 
@@ -33,7 +47,18 @@ class Step(Model):
     minutes: int = Field(ge=1, le=180)
     name: Text = Field(description="e.g. 'Hook', 'Background', 'Reading in pairs'.")
     teacher: Prose = Field(description="What the instructor does.")
-    students: Prose = Field(description="What students do.")
+    students: Prose = Field(description="What students do, addressed to them: the handout lists it under 'What you will do'.")
+    reads: list[Reading] = Field(
+        default=[], description="What students read in this step: background (or plain-background, its plainer version), "
+        "text, document-b, document-c.",
+    )
+    charts: list[Chart] = Field(
+        default=[], description="The charts students fill in: sourcing (the document), sourcing-document-b, sourcing-document-c, "
+        "categories, corroboration. The handout prints each chart a step names, and no other.",
+    )
+    questions: list[Id] = Field(default=[], description="Ids in data/questions.yml the step asks; the handout prints these, and no other.")
+    central_question: bool = Field(default=False, description="True for the step in which the class discusses the lesson's question.")
+    task: bool = Field(default=False, description="True for the step in which students write the task.")
 
 
 class AdaptedSentence(Model):
@@ -61,6 +86,7 @@ class ModelAnswer(Model):
 
 class Assessment(Model):
     task: Prose = Field(description="The claim-and-evidence writing task, addressed to students.")
+    paragraphs: list[Id] = Field(min_length=1, description="The paragraphs of the text the task rests on (the handout must print them).")
     rubric: list[RubricLevel] = Field(min_length=3, max_length=3)
     model_answers: list[ModelAnswer] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
 
@@ -72,7 +98,10 @@ class Lesson(Model):
     audience: Text = Field(description="e.g. 'Secondary school (ages 15-18) or an introductory survey'.")
     level: Id = Field(description="A level of data/questions.yml.")
     minutes: int = Field(ge=10, le=240)
-    claims: list[Prose] = Field(min_length=1, description="What a student can claim by the end.")
+    objectives: list[Prose] = Field(
+        min_length=1, description="What students can claim by the end, written as conclusions: on the plan only, never on the handout."
+    )
+    standards: list[Id] = Field(default=[], description="Ids in data/standards.yml of the standards the lesson meets (on the plan).")
     packet: Id = Field(description="The reading packet the lesson uses.")
     procedure: list[Step] = Field(min_length=2)
     differentiation: list[Prose] = Field(default=[])
@@ -84,3 +113,22 @@ class Lesson(Model):
 
 class Lessons(Model):
     lessons: list[Lesson] = Field(min_length=1)
+
+
+class Standard(Model):
+    id: Id = Field(description="Lessons name it in `standards`.")
+    code: Text = Field(description="The framework's own code, e.g. 'D2.His.10.9-12'.")
+    text: Verbatim = Field(description="The standard's words exactly as the framework publishes them.")
+
+
+class Framework(Model):
+    """A published set of standards (e.g. the C3 Framework), quoted from its source."""
+
+    id: Id
+    name: Text = Field(description="e.g. 'C3 Framework for Social Studies State Standards'.")
+    source: Id = Field(description="The source (data/sources.yml) the standards' words are copied from.")
+    standards: list[Standard] = Field(min_length=1)
+
+
+class Standards(Model):
+    frameworks: list[Framework] = Field(min_length=1)

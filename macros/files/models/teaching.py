@@ -120,7 +120,10 @@ class Packet(Model):
     brief: Prose = Field(description="What students are to do, in two or three sentences.")
     head_note: Prose = Field(description="Two or three lines for students that set the passages in context.")
     passages: list[Id] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
-    second_document: Id | None = Field(default=None, description="A related document (with an excerpt) printed as Document B.")
+    documents: list[Id] = Field(
+        default=[], max_length=2,
+        description="Related documents (data/related.yml, with an excerpt) printed after the text as Document B and C.",
+    )
     organizers: list[Literal["categories", "sourcing", "corroboration"]] = Field(
         default=[], description="Charts printed with the packet for students to fill in (besides those its questions ask for)."
     )

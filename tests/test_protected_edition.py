@@ -1,0 +1,231 @@
+"""The instructor edition on the published site: encrypted, so that only a passphrase opens it.
+
+- No sentence that only the instructor edition has is readable in any published file: pages,
+  search index, sitemap, scripts, the offline zip, the citation files. The sentences are taken from
+  the instructor edition's own build (every sentence of its pages that no student page has), not
+  from a list; a negative control publishes it without encryption and must find them.
+- In a browser: a wrong passphrase is refused with a message, the right one opens the plan, and
+  the other pages then open without asking; the lock page passes axe in light and dark.
+- Students reach "For instructors" from the home page, the lessons and each lesson."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.integration import protected_edition
+from tests.conftest import PASSPHRASE, PROTECTED, PUBLIC_URL, ROOT, student_pages
+from tests.data_files import data
+
+SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def _text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("script, style"):
+        hidden.decompose()
+    return " ".join(soup.get_text(" ").split())
+
+
+def instructor_only_sentences(instructor_site: Path, student_site: Path) -> list[str]:
+    """Every sentence (of six words or more) on a page of the instructor edition that no page of
+    the student site holds."""
+    student = " ".join(_text(p.read_text(encoding="utf-8")) for p in student_pages(student_site))
+    found: dict[str, None] = {}
+    for page in sorted(instructor_site.rglob("*.html")):
+        for sentence in SENTENCE.split(_text(page.read_text(encoding="utf-8"))):
+            if len(sentence.split()) >= 6 and sentence not in student:
+                found.setdefault(sentence)
+    return list(found)
+
+
+def published_texts(site: Path):
+    """(name, text) for every file of the published tree as a reader could read it: pages as
+    text and as markup, JSON and XML as they are, gzip unpacked, zip archives member by member."""
+
+    def texts(name: str, data: bytes):
+        if name.endswith(".gz"):
+            yield from texts(name[:-3], gzip.decompress(data))
+        elif name.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for member in archive.namelist():
+                    yield from texts(f"{name}/{member}", archive.read(member))
+        else:
+            raw = data.decode("utf-8", errors="replace")
+            yield name, " ".join(raw.split())
+            if name.endswith(".html"):
+                yield name, _text(raw)
+            elif name.endswith(".json"):
+                yield name, " ".join(json.dumps(json.loads(raw), ensure_ascii=False).split())
+
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        yield from texts(path.relative_to(site).as_posix(), path.read_bytes())
+
+
+def leaks(site: Path, sentences: list[str]) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {}
+    for name, text in published_texts(site):
+        for sentence in sentences:
+            if sentence in text:
+                seen.setdefault(name, []).append(sentence)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def secrets_of_the_instructor_edition(site, instructor_site) -> list[str]:
+    sentences = instructor_only_sentences(instructor_site, site)
+    # The plans, the model answers and the notes are there to be found: hundreds of sentences.
+    assert len(sentences) > 150, len(sentences)
+    answers = [a["text"] for lesson in data("lessons.yml")["lessons"] for a in lesson["assessment"]["model_answers"]]
+    assert answers and all(any(s[:40] in " ".join(a.split()) for s in sentences) for a in answers[:1])
+    return sentences
+
+
+def test_no_published_file_holds_a_sentence_only_instructors_may_read(site, secrets_of_the_instructor_edition):
+    assert (site / PROTECTED / "lessons").is_dir() and (site / "download").is_dir() and (site / "about" / "citation.ris").is_file()
+    assert leaks(site, secrets_of_the_instructor_edition) == {}
+
+
+def test_without_encryption_the_same_search_finds_them(site, tmp_path, secrets_of_the_instructor_edition):
+    """The negative control: the same tree with the instructor edition published in the clear."""
+    clear = tmp_path / "site"
+    shutil.copytree(site, clear, ignore=shutil.ignore_patterns(PROTECTED))
+    protected_edition.publish(ROOT, clear, PUBLIC_URL, None, encrypt=False)
+    found = leaks(clear, secrets_of_the_instructor_edition)
+    assert sum(len(v) for v in found.values()) > 0.9 * len(secrets_of_the_instructor_edition)
+    assert any(name.startswith(f"{PROTECTED}/lessons/") for name in found)
+
+
+def test_the_encrypted_edition_has_no_search_index_or_sitemap_and_every_page_is_locked(site):
+    folder = site / PROTECTED
+    assert not (folder / "search").exists() and not (folder / "sitemap.xml").exists()
+    pages = sorted(folder.rglob("*.html"))
+    assert len(pages) >= 20
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select_one("#cbl-passphrase"), page
+        assert "staticryptEncryptedMsgUniqueVariableName" in page.read_text(encoding="utf-8")
+
+
+def _unlock(page, passphrase: str) -> None:
+    page.fill("#cbl-passphrase", passphrase)
+    page.click("button[type=submit]")
+
+
+def test_a_wrong_passphrase_is_refused_and_the_right_one_opens_the_plan(browser, server):
+    lesson = next(x for x in data("lessons.yml")["lessons"] if x["minutes"] == 50)
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}{PROTECTED}/lessons/{lesson['id']}/")
+    assert page.locator("#cbl-passphrase").is_visible()
+    assert not page.locator(".cbl-plan__steps").count()
+    _unlock(page, PASSPHRASE + " (wrong)")
+    error = page.locator("#cbl-lock-error")
+    error.wait_for(state="visible")
+    assert "does not open" in error.inner_text() and error.get_attribute("role") == "alert"
+    assert not page.locator(".cbl-plan__steps").count()
+    _unlock(page, PASSPHRASE)
+    steps = page.locator(".cbl-plan__steps tbody tr")
+    steps.first.wait_for(timeout=20000)
+    assert steps.count() == len(lesson["procedure"])
+    assert lesson["title"] in page.title()
+    # The key is remembered on this device: another page of the edition opens without asking.
+    page.goto(f"{server}{PROTECTED}/questions/")
+    page.locator(".cbl-instructor-note").first.wait_for(timeout=20000)
+    # ... until the reader locks it again.
+    page.goto(f"{server}{PROTECTED}/?staticrypt_logout")
+    page.locator("#cbl-passphrase").wait_for()
+    page.goto(f"{server}{PROTECTED}/questions/")
+    page.locator("#cbl-passphrase").wait_for()
+    assert not errors, errors
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_lock_page_is_accessible(browser, server, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_browser import AXE_OPTIONS
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    offsite = []
+    page.on("request", lambda r: not r.url.startswith((server, "data:")) and offsite.append(r.url))
+    page.goto(f"{server}{PROTECTED}/lessons/")
+    page.locator("#cbl-passphrase").wait_for()
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert result.violations_count == 0, result.generate_report()
+    _unlock(page, "wrong, to show the message too")
+    page.locator("#cbl-lock-error").wait_for(state="visible")
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert result.violations_count == 0, result.generate_report()
+    links = page.eval_on_selector_all("[data-cbl-to]", "els => els.map(a => a.href)")
+    assert links == [f"{server}instructors/#passphrase", server]
+    assert not offsite, offsite
+    context.close()
+
+
+def test_students_are_sent_to_for_instructors_and_it_links_the_plans(site):
+    def hrefs(path: str) -> list[str]:
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return [a["href"] for a in soup.select("article a[href]")]
+
+    assert any(h.endswith("instructors/") for h in hrefs("")), "the home page's card"
+    assert any(h.endswith("instructors/") for h in hrefs("lessons")), "the lessons page"
+    lessons = data("lessons.yml")["lessons"]
+    assert lessons
+    for lesson in lessons:
+        assert any(h.endswith("instructors/") or f"{PROTECTED}/lessons/{lesson['id']}/" in h for h in hrefs(f"lessons/{lesson['id']}"))
+    page = hrefs("instructors")
+    assert f"../{PROTECTED}/instructors/" in page
+    assert all(f"../{PROTECTED}/lessons/{lesson['id']}/" in page for lesson in lessons)
+
+
+def test_without_a_passphrase_nothing_is_published_and_the_build_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != protected_edition.PASSPHRASE_VARIABLE}
+    result = subprocess.run([sys.executable, "-m", "macros", "instructor-edition", str(tmp_path)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.strip() == ("INSTRUCTOR_PASSPHRASE is not set: no instructor material is published "
+                                     "(the student site says the instructor edition is not part of it)")
+    assert not list(tmp_path.iterdir())
+    folder = subprocess.run([sys.executable, "-m", "macros", "instructor-edition", "--folder"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert folder.stdout == "\n"
+
+
+@pytest.mark.parametrize("passphrase, message", [
+    ("short", "Instructor edition: INSTRUCTOR_PASSPHRASE is 5 characters long: use at least 14 characters without "
+              "spaces at the ends (a few unrelated words work well)"),
+    (" fourteen chars and more ", "Instructor edition: INSTRUCTOR_PASSPHRASE is 25 characters long with spaces at its ends: "
+                                  "use at least 14 characters without spaces at the ends (a few unrelated words work well)"),
+])
+def test_a_weak_passphrase_is_refused(tmp_path, passphrase, message):
+    env = dict(os.environ, INSTRUCTOR_PASSPHRASE=passphrase, SITE_URL=PUBLIC_URL)
+    result = subprocess.run([sys.executable, "-m", "macros", "instructor-edition", str(tmp_path)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.strip() == message and not result.stdout
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_workflow_takes_the_passphrase_from_a_repository_secret():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    build = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("name") == "Build site")
+    variable = protected_edition.PASSPHRASE_VARIABLE
+    assert build["env"][variable] == f"${{{{ secrets.{variable} }}}}"
+    assert "make build" in build["run"]
+    assert variable in (ROOT / "README.md").read_text(encoding="utf-8")
