@@ -26,7 +26,8 @@ _MARK = """
     const m = document.createElement('span');
     m.className = 'cbl-test-marker';
     m.textContent = ' ' + text + ' ';
-    m.style.cssText = style + (bottom ? 'position:absolute;left:0;bottom:0;' : '');
+    // Out of the flow, so that it moves nothing: at its place in the text, or at the cell's foot.
+    m.style.cssText = style + 'position:absolute;white-space:nowrap;' + (bottom ? 'left:0;bottom:0;' : '');
     return m;
   };
   let rows = 0, heads = 0;

@@ -15,6 +15,7 @@ __all__ = ["LETTERS", "ORGANIZERS", "Chart", "LetteredDocument", "PacketView", "
 
 ORGANIZERS = ("sourcing", "categories", "corroboration")  # the order a handout prints them in
 LETTERS = ("B", "C")  # the document itself is A
+SHORT_WORDS = 30  # a paragraph of at most this many words is a short line (a header, a note, a signature)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,18 @@ class PacketView:
                 ranges.append(f"{start}" if start == a else f"{start}–{a}")
                 start = b
         return ", ".join(ranges)
+
+    @property
+    def runs(self) -> list[tuple[bool, list[NumberedParagraph]]]:
+        """The passages in runs of one layer each, marking the runs of short lines (an envelope, the
+        transmission notes), which a printed handout sets in two columns."""
+        runs: list[tuple[bool, list[NumberedParagraph]]] = []
+        for p in self.paragraphs:
+            if runs and runs[-1][1][-1].layer.id == p.layer.id:
+                runs[-1][1].append(p)
+            else:
+                runs.append((False, [p]))
+        return [(len(ps) > 2 and all(len(p.paragraph.text.split()) <= SHORT_WORDS for p in ps), ps) for _, ps in runs]
 
     @property
     def document_b(self) -> RelatedDocument | None:
