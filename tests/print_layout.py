@@ -30,7 +30,7 @@ _MARK = """
     m.style.cssText = style + 'position:absolute;white-space:nowrap;' + (bottom ? 'left:0;bottom:0;' : '');
     return m;
   };
-  let rows = 0, heads = 0;
+  let rows = 0, heads = 0; const texts = [];
   document.querySelectorAll(selectors.rows).forEach((tr) => {
     if (!tr.offsetParent) return;
     const i = rows++;
@@ -45,11 +45,12 @@ _MARK = """
     while (next && (!next.offsetParent || !next.textContent.trim() && !next.querySelector('table'))) next = next.nextElementSibling;
     if (!next) return;
     const i = heads++;
+    texts.push(h.textContent.trim().slice(0, 60));
     h.prepend(marker(`HEADSTART${i}X`, false));
     const target = next.matches('table') ? next.rows[0].cells[0] : next.matches('section, div, figure, ol, ul, dl') ? (next.querySelector('td, th, p, li, dt, blockquote') || next) : next;
     target.prepend(marker(`HEADNEXT${i}X`, false));
   });
-  return [rows, heads];
+  return [rows, texts];
 }
 """
 
@@ -61,7 +62,11 @@ HEADS = ".md-content :is(h1, h2, h3, h4, caption, .cbl-name-date)"
 class Layout:
     pages: list[str]  # each page's text, markers included
     rows: int
-    heads: int
+    headings: list[str]  # the text of each heading (and caption, name line) marked
+
+    @property
+    def heads(self) -> int:
+        return len(self.headings)
 
     def page_of(self, marker: str) -> int | None:
         return next((n for n, text in enumerate(self.pages, 1) if marker in text), None)
@@ -76,9 +81,7 @@ class Layout:
         for i in range(self.heads):
             here, after = self.page_of(f"HEADSTART{i}X"), self.page_of(f"HEADNEXT{i}X")
             if here != after:
-                text = self.pages[here - 1] if here else ""
-                found = re.search(rf"HEADSTART{i}X\s*(.{{0,60}})", text, re.S)
-                stranded.append(f"page {here}: {found.group(1).strip() if found else i}")
+                stranded.append(f"page {here}: {self.headings[i]}")
         return stranded
 
     def words(self, page: int) -> str:
@@ -94,7 +97,7 @@ def print_layout(page, mode: str | None, paper: str) -> Layout:
         " : document.documentElement.removeAttribute('data-cbl-print')", mode)
     page.emulate_media(media="print")
     page.evaluate("document.querySelectorAll('.cbl-test-marker').forEach(m => m.remove())")
-    rows, heads = page.evaluate(_MARK, {"rows": ROWS, "heads": HEADS})
+    rows, headings = page.evaluate(_MARK, {"rows": ROWS, "heads": HEADS})
     pdf = page.pdf(format=paper, print_background=True)
     reader = PdfReader(io.BytesIO(pdf))
-    return Layout([p.extract_text() or "" for p in reader.pages], rows, heads)
+    return Layout([p.extract_text() or "" for p in reader.pages], rows, headings)

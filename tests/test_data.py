@@ -406,6 +406,70 @@ BROKEN = [
      lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'paragraph: s3-fires')}: entry lessons[1] (id 'welcome-or-resistance') "
                "> adaptation > sentences[1], field 'paragraph': unknown id 's3-fires'; it must be one of the paragraphs of the "
                "lesson's packet 'welcome-or-resistance', which the adaptation sits beside"),
+    # --- handouts print what they ask about (macros/checks/handouts.py) ----------------------------
+    ("a lesson's question on paragraphs its handout does not print",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][2].update(questions=["close-welcome-language"])),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', '- close-welcome-language') - 1}: entry lessons[1] "
+               "(id 'welcome-or-resistance') > procedure[3], field 'questions': question 'close-welcome-language' rests on "
+               "¶ 13 (s1-xinzhuangzi), ¶ 14 (s1-qijiaojing), ¶ 16 (s1-turpan), ¶ 18 (s1-demand), which the handout does not "
+               "print; add them to the passages of packet 'welcome-or-resistance' (data/packets.yml), or leave question "
+               "'close-welcome-language' out"),
+    ("a packet's question on a paragraph it does not print",
+     _yaml("packets.yml", lambda d: d["packets"][0]["questions"].append("close-shanshan-twice")),
+     lambda d: f"data/packets.yml, line {line(d, 'packets.yml', '- close-three-versions') - 1}: entry packets[1] (id 'three-versions'), "
+               "field 'questions': question 'close-shanshan-twice' rests on ¶ 15 (s1-shanshan), which the handout does not print; "
+               "add it to the passages of packet 'three-versions' (data/packets.yml), or leave question 'close-shanshan-twice' out"),
+    ("a chart whose evidence the handout does not print",
+     _yaml("lessons.yml", lambda d: d["lessons"][1]["procedure"][2]["charts"].append("sourcing")),
+     lambda d: f"data/lessons.yml, line {line_after(d, 'lessons.yml', 'name: Close reading in groups', 'charts:')}: entry lessons[2] "
+               "(id 'categories-and-silences') "
+               "> procedure[3], field 'charts': the sourcing chart rests on ¶ 2 (distribution), ¶ 3 (receipt), ¶ 4 (stamp), "
+               "¶ 5 (cover-line), ¶ 6 (letter-first-report), ¶ 9 (letter-signature), ¶ 34 (report-date), ¶ 35 (signature-guo-peng), "
+               "¶ 36 (signature-wang-enmao), ¶ 37 (kovalev-number), ¶ 38 (deciphered), ¶ 39 (typed), ¶ 40 (copies), ¶ 41 (verified), "
+               "which the handout does not print; add them to the passages of packet 'categories-and-silences' (data/packets.yml), "
+               "or leave the sourcing chart out"),
+    ("a task on a paragraph the handout does not print",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["assessment"]["paragraphs"].append("s3-fires")),
+     lambda d: f"data/lessons.yml, line {line_after(d, 'lessons.yml', 'assessment:', 'paragraphs:')}: entry lessons[1] "
+               "(id 'welcome-or-resistance') > assessment, field 'paragraphs': the writing task rests on ¶ 28 (s3-fires), which "
+               "the handout does not print; add it to the passages of packet 'welcome-or-resistance' (data/packets.yml), or leave "
+               "the writing task out"),
+    ("no time for the class to discuss the question",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][4].pop("central_question")),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'procedure:')}: entry lessons[1] (id 'welcome-or-resistance'), field "
+               "'procedure': no step gives time to it: mark the step in which the whole class discusses the lesson's question with "
+               "'central_question: true'"),
+    ("no time to write the task",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][5].pop("task")),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'procedure:')}: entry lessons[1] (id 'welcome-or-resistance'), field "
+               "'procedure': no step gives time to it: mark the step in which students write the task with 'task: true'"),
+    ("a step reads a document its packet lacks",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][1].update(reads=["document-c"])),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', '- document-c') - 1}: entry lessons[1] (id 'welcome-or-resistance') "
+               "> procedure[2], field 'reads': 'document-c' is not on the handout: the packet 'welcome-or-resistance' has Document B"),
+    ("a chart for a document the handout does not print",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][2]["charts"].append("sourcing-document-c")),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', '- sourcing-document-c') - 2}: entry lessons[1] "
+               "(id 'welcome-or-resistance') > procedure[3], field 'charts': 'sourcing-document-c' is a chart for a document the "
+               "handout does not print: the packet 'welcome-or-resistance' has Document B"),
+    ("a step's unknown question",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["procedure"][0].update(questions=["no-such-question"])),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', '- no-such-question') - 1}: entry lessons[1] (id 'welcome-or-resistance') "
+               "> procedure[1], field 'questions': unknown id 'no-such-question'; it must be one of the question ids in data/questions.yml"),
+    ("an unknown standard",
+     _yaml("lessons.yml", lambda d: d["lessons"][0].update(standards=["no-such-standard"])),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', '- no-such-standard') - 1}: entry lessons[1] (id 'welcome-or-resistance'), "
+               "field 'standards': unknown id 'no-such-standard'; it must be one of the standard ids in data/standards.yml"),
+    ("an omission that is not in the excerpt",
+     _yaml("related.yml", lambda d: next(x for x in d["documents"] if x["id"] == "savelyev-32616")["excerpt"].update(omit=["Copy Nº 99"])),
+     lambda d: f"data/related.yml, line {line(d, 'related.yml', '- Copy Nº 99') - 1}: entry documents[4] (id 'savelyev-32616') > excerpt, "
+               "field 'omit': 'Copy Nº 99' is not in 'text' after the piece before it: copy the words exactly, in the order they "
+               "come (got ['Copy Nº 99'])"),
+    ("a gloss with no language",
+     _yaml("related.yml", lambda d: d["documents"][0]["excerpt"].pop("lang")),
+     lambda d: f"data/related.yml, line {line(d, 'related.yml', 'gloss:')}: entry documents[1] (id 'chinese-source-translation') > "
+               "excerpt, field 'gloss': a gloss renders a text that is not in English: give the text's 'lang' too (got '(2) The "
+               "Xinjiang *qiyi* (uprising) units of Zhang Zhizho...)"),
 ]
 
 

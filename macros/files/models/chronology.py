@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ..fields import Id, LangTag, Model, Prose, Text, Url, Verbatim
 from .text import LayerColour
@@ -159,18 +159,27 @@ class Excerpt(Model):
         words = len(self.text.split())
         if words > EXCERPT_WORDS:
             raise ValueError(f"'text' has {words} words; an excerpt may have at most {EXCERPT_WORDS}")
-        at = 0
-        for piece in self.omit:
-            found = self.text.find(piece, at)
+        return self
+
+    @field_validator("gloss")
+    @classmethod
+    def _gloss_needs_a_language(cls, gloss: str | None, info: ValidationInfo) -> str | None:
+        if gloss and not info.data.get("lang"):
+            raise ValueError("a gloss renders a text that is not in English: give the text's 'lang' too")
+        return gloss
+
+    @field_validator("omit")
+    @classmethod
+    def _omitted_words_are_in_the_text(cls, omit: list[str], info: ValidationInfo) -> list[str]:
+        text, at = info.data.get("text") or "", 0
+        for piece in omit:
+            found = text.find(piece, at)
             if found == -1:
                 raise ValueError(
-                    f"'omit' names {_shorten(piece)!r}, which is not in 'text' after the piece before it: copy the words "
-                    "exactly, in the order they come"
+                    f"{_shorten(piece)!r} is not in 'text' after the piece before it: copy the words exactly, in the order they come"
                 )
             at = found + len(piece)
-        if self.gloss and not self.lang:
-            raise ValueError("a 'gloss' renders a text that is not in English: give the text's 'lang' too")
-        return self
+        return omit
 
 
 def _shorten(text: str) -> str:
