@@ -8,6 +8,7 @@
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
+- `on_page_context`: a page's description is escaped for the attribute Material prints it into.
 - `on_post_page`: the page without the theme's indentation; while serving, every error of the
   build is a banner at the top of every page.
 - `on_post_build`: the kit's stylesheet is shipped without its comments, and (except under
@@ -166,6 +167,20 @@ def on_page_content(html, page, config, files):
     from macros.integration.macros import restore_html
 
     return restore_html(html, kit[0].for_config(config), page)
+
+
+def on_page_context(context, page, config, nav):
+    """Material prints a page's description into an attribute as it is: a straight quote typed in
+    front matter (units "which had rebelled") ended the attribute early. Escaped here, once, for
+    every page; entities typed in front matter are read first, so none is escaped twice."""
+    import html
+
+    from markupsafe import escape
+
+    description = page.meta.get("description") if page.meta else None
+    if isinstance(description, str):
+        page.meta["description"] = escape(html.unescape(description))
+    return context
 
 
 def on_post_page(output, page, config):
