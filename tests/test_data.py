@@ -315,7 +315,10 @@ BROKEN = [
                "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
     ("bad language tag", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "哈密", "lang": "Chinese"}])),
      lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lang: Chinese')}: entry entries[2] (id 'hami') > scripts[1], field 'lang': "
-               "'Chinese' is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk-Cyrl' or 'ru'"),
+               "'Chinese' is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk' or 'ru'"),
+    ("language tag with its default script", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "Құмыл", "lang": "kk-Cyrl"}])),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lang: kk-Cyrl')}: entry entries[2] (id 'hami') > scripts[1], field 'lang': "
+               "'kk-Cyrl' names the default script of 'kk': write 'kk' (BCP 47 leaves it out)"),
     ("context entry with forms", _yaml("people.yml", lambda d: _entry(d, "gary-goldberg").update(forms=["Stalin"])),
      lambda d: f"data/people.yml, line {line(d, 'people.yml', 'id: gary-goldberg')}: entry entries[15] (id 'gary-goldberg'): an entry "
                "with 'context_only: true' is not printed in the document, so it has no 'forms'"),
