@@ -185,9 +185,34 @@ def test_site_search_finds_an_entry_by_a_variant_name(context_factory, server, v
     assert not page.errors
 
 
-def test_every_page_prints_cleanly(context_factory, server, page_paths):
+# A link followed by punctuation: the space between the link's last letter and the comma, in
+# pixels, where it is more than a third of a space (links that print their address after them
+# are left out). A target made 24 px wide by min-width put one before the comma: "¶ 7 , ¶ 8".
+GAP_BEFORE_PUNCTUATION = """() => {
+  const found = [];
+  for (const a of document.querySelectorAll('.md-content a')) {
+    const next = a.nextSibling;
+    if (!next || next.nodeType !== 3 || !/^[,.;:)]/.test(next.data)) continue;
+    if (!['none', 'normal', ''].includes(getComputedStyle(a, '::after').content)) continue;
+    const punctuation = document.createRange(); punctuation.setStart(next, 0); punctuation.setEnd(next, 1);
+    const words = document.createRange(); words.selectNodeContents(a);
+    const end = [...words.getClientRects()].filter(r => r.width > 0).pop(), mark = punctuation.getClientRects()[0];
+    if (!end || !mark || Math.abs(mark.top - end.top) > end.height) continue;  // the line breaks between them
+    const space = document.createElement('span'); space.textContent = '\u00a0'; next.parentNode.insertBefore(space, next);
+    const width = space.getBoundingClientRect().width; space.remove();
+    if (mark.left - end.right > width / 3) found.push(`${a.textContent}${next.data.slice(0, 2)} (${(mark.left - end.right).toFixed(1)} px)`);
+  }
+  return found;
+}"""
+
+
+def test_every_page_prints_cleanly_and_no_link_leaves_a_gap_before_punctuation(context_factory, server, page_paths):
     context = context_factory(viewport={"width": 700, "height": 1000})
+    gaps = {}
     for path, page in visit_each(context, server, page_paths):
+        found = page.evaluate(GAP_BEFORE_PUNCTUATION)
+        if found:
+            gaps[path or "/"] = found[:4]
         page.emulate_media(media="print")
         hidden = page.evaluate(
             "[...document.querySelectorAll('.md-header, .md-sidebar, .md-search, .md-footer')]"
@@ -199,6 +224,17 @@ def test_every_page_prints_cleanly(context_factory, server, page_paths):
         if numbers.count():
             assert numbers.first.is_visible(), f"{path}: paragraph numbers are not printed"
         page.emulate_media(media="screen")
+    assert not gaps, f"gaps between a link and the punctuation after it: {gaps}"
+
+
+def test_the_gap_check_catches_a_gap_before_a_comma(context_factory):
+    """Negative control: the rule the site had (a 24 px minimum width on "¶ 7"), and none."""
+    page = context_factory().new_page()
+    links = '<a href="#a">¶&nbsp;7</a>, <a href="#b">¶&nbsp;8</a>.'
+    page.set_content(f'<div class="md-content"><p style="font-size:14px"><span class="x">{links}</span></p>'
+                     f'<p style="font-size:14px">{links}</p></div>'
+                     '<style>.x a { display: inline-block; min-width: 24px }</style>')
+    assert [g.split(" (")[0] for g in page.evaluate(GAP_BEFORE_PUNCTUATION)] == ["¶\u00a07, ", "¶\u00a08."]
 
 
 def test_packet_prints_as_a_handout(context_factory, server):

@@ -395,6 +395,10 @@ BROKEN = [
     ("a silence not explained", _yaml("categories.yml", lambda d: d["categories"][2].pop("silence")),
      lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'id: third')}: entry categories[3] (id 'third'): nothing is quoted "
                "for 'policy', so 'silence' must say what the text does and does not say"),
+    ("an inference that repeats its label", _yaml("categories.yml", lambda d: d["categories"][2].update(inference="Our reading: the latter.")),
+     lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'Our reading: the latter.')}: entry categories[3] (id 'third'), field "
+               "'inference': it begins with 'Our reading', which the page already prints before it ('inference_label: Our reading "
+               "(an inference, not the report’s words):'); leave those words out"),
     ("packet called index", _yaml("packets.yml", lambda d: d["packets"][0].update(id="index")),
      lambda d: f"data/packets.yml, line {line(d, 'packets.yml', 'id: index')}: entry packets[1] (id 'index'), field 'id': 'index' would "
                "give this page the address of the list of all packets; choose another id"),
