@@ -8,7 +8,8 @@
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
-- `on_page_context`: a page's description is escaped for the attribute Material prints it into.
+- `on_page_context`: a page's description is escaped for the attribute Material prints it into;
+  a glossary entry's section of the search index gets its other names (`macros.integration.search`).
 - `on_post_page`: the page without the theme's indentation; while serving, every error of the
   build is a banner at the top of every page.
 - `on_post_build`: the kit's stylesheet is shipped without its comments, and (except under
@@ -180,6 +181,15 @@ def on_page_context(context, page, config, nav):
     description = page.meta.get("description") if page.meta else None
     if isinstance(description, str):
         page.meta["description"] = escape(html.unescape(description))
+    kit = _kit()
+    build = kit[0].for_config(config) if kit else None
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    if build is not None and build.edition is not None and isinstance(entries, list):
+        from macros.integration.search import tag_glossary_entries
+
+        # After the search plugin's own on_page_context (plugins run before hooks) has added the page.
+        tag_glossary_entries(entries, page.file.src_uri, page.url, build.edition)
     return context
 
 
