@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 
 .PHONY: free-port
-.PHONY: serve test build offline validate schemas register basemap lock browser html-checker clean bench audit serve-instructor build-instructor
+.PHONY: serve test build offline validate schemas register basemap lock browser html-checker clean bench audit properdocs-check serve-instructor build-instructor
 PORT ?= 8000
 # The offline copy: a folder (and a zip of it) that works when opened from disk, search included.
 OFFLINE_NAME ?= $(notdir $(CURDIR))-offline
@@ -51,6 +51,10 @@ bench: $(STAMP) browser
 audit: $(STAMP)
 	$(BIN)/python -m pip install -q pip-audit==2.10.1
 	$(BIN)/python -m tests.audit
+
+## properdocs-check: build with ProperDocs (the fallback for MkDocs 1.x, in a venv of its own) and with MkDocs, and compare every file
+properdocs-check: $(STAMP)
+	$(BIN)/python -m tests.bench_properdocs
 
 ## validate: check the files in data/ without building the site
 validate: $(STAMP)
