@@ -414,3 +414,38 @@ def test_map_labels_never_overlap_and_can_be_read_on_a_phone(context_factory, se
             problems += [f"a route line crosses {a['text']!r}" for line in found["lines"] if _crosses(a["box"], line)]
     assert not problems, "\n".join(problems)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+_MAP_ON_A_PHONE = """() => {
+  const svg = document.querySelector('svg.cbl-map__svg'), scroller = document.querySelector('.cbl-map__scroller');
+  const view = scroller.getBoundingClientRect(), first = svg.querySelector('.cbl-map__route line');
+  const start = new DOMPoint(first.x1.baseVal.value, first.y1.baseVal.value).matrixTransform(first.getScreenCTM());
+  const texts = [...svg.querySelectorAll('text')].map(t => ({text: t.textContent, box: t.getBBox()}));
+  const crossed = new Set();
+  for (const path of svg.querySelectorAll('path.cbl-map__border, path.cbl-map__boundary, path.cbl-map__region')) {
+    for (let d = 0, total = path.getTotalLength(); d <= total; d += 2) {
+      const p = path.getPointAtLength(d);
+      for (const {text, box} of texts)
+        if (p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height) crossed.add(text);
+    }
+  }
+  const hint = document.querySelector('.cbl-map__hint');
+  return {start: start.x, left: view.left, right: view.right, scrolls: scroller.scrollWidth > scroller.clientWidth,
+          hint: hint && getComputedStyle(hint).display !== 'none' ? hint.textContent : null, crossed: [...crossed]};
+}"""
+
+
+def test_the_map_on_a_phone_opens_at_the_route_start_says_it_scrolls_and_no_line_crosses_a_label(context_factory, server):
+    """At 375 px the map opened at its west end, with the route's start (in the east) off screen,
+    nothing said it scrolled, and the Soviet border crossed "1,930 km from HAMI" and the Three
+    Districts' label. Border, boundary and region lines are sampled every 2 units of their length
+    against the boxes the browser draws for the labels."""
+    page = open_page(context_factory(**PHONE), server + "map/")
+    found = page.evaluate(_MAP_ON_A_PHONE)
+    assert found["scrolls"], "at 375 px the map is wider than its frame"
+    assert found["left"] <= found["start"] <= found["right"], f"the route's start is off screen: {found}"
+    assert found["hint"] and "scroll" in found["hint"], "a phone is told that the map scrolls"
+    assert not found["crossed"], f"lines cross the labels {found['crossed']}"
+    for width in (1000, 1280, 1600):  # the column's width depends on the sidebars as much as on the screen
+        wide = open_page(context_factory(viewport={"width": width, "height": 900}), server + "map/").evaluate(_MAP_ON_A_PHONE)
+        assert bool(wide["hint"]) == wide["scrolls"], f"at {width} px the hint is shown exactly when the map scrolls: {wide}"
