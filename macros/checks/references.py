@@ -17,7 +17,7 @@ __all__ = ["REFERENCE", "check"]
 REFERENCE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 
 PARAGRAPHS = "paragraph ids in data/text.yml"
-_LABEL_LEAD = re.compile(r"^[^(:]*[^(:\s]")  # a label's words before its first bracket or colon
+_LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*")  # a label's opening words, up to a bracket or colon
 SOURCES = "source ids in data/sources.yml"
 
 

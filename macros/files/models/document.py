@@ -20,7 +20,9 @@ def _check_filed(value: str) -> str:
     return value
 
 
-FiledName = Annotated[Text, AfterValidator(_check_filed)]
+# Not free text (as an id or an address is not): its shape is checked, "Family, Given". It is
+# escaped wherever it is written (meta tags, JSON-LD, the RIS and BibTeX files).
+FiledName = Annotated[str, AfterValidator(_check_filed)]
 
 
 def filed_as(name: str, filed: str | None) -> str:
