@@ -193,11 +193,17 @@ def test_site_search_lists_the_glossary_entry_first(context_factory, server, que
     assert not {"search_index", "search"} & set(page.evaluate(loaded)), \
         "the search worker and index load only when a reader starts to search"
     page.click(".md-search__input")
-    page.fill(".md-search__input", query)  # one query, not one per letter typed
-    page.locator(f'.md-search-result a[href*="#{entry}"]').first.wait_for(state="attached", timeout=20000)
+    page.keyboard.type(query, delay=50)  # as a reader types: the worker may still be loading
+    page.locator(f'.md-search-result a[href*="#{entry}"]').first.wait_for(state="attached", timeout=30000)
+    # Results are redrawn as each letter arrives: wait for those of the whole word.
+    expected = f"glossary/{kind}/#{entry}"
+    try:
+        page.wait_for_function(f"() => {{ const f = ({_FIRST_RESULT})(); return f && f[1] && f[1].endsWith({expected!r}) }}",
+                               timeout=10000)
+    except Exception:
+        pass
     first = page.evaluate(_FIRST_RESULT)
-    assert first[0].endswith(f"glossary/{kind}/") and first[1].endswith(f"glossary/{kind}/#{entry}"), \
-        f"{query!r}: the first result is {first}"
+    assert first[0].endswith(f"glossary/{kind}/") and first[1].endswith(expected), f"{query!r}: the first result is {first}"
     assert {"search_index", "search"} <= set(page.evaluate(loaded))
     assert not page.errors
 
