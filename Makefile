@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 
 .PHONY: free-port
-.PHONY: serve test build offline validate schemas register basemap lock browser clean bench audit serve-instructor build-instructor
+.PHONY: serve test build offline validate schemas register basemap lock browser html-checker clean bench audit properdocs-check serve-instructor build-instructor
 PORT ?= 8000
 # The offline copy: a folder (and a zip of it) that works when opened from disk, search included.
 OFFLINE_NAME ?= $(notdir $(CURDIR))-offline
@@ -20,8 +20,8 @@ OFFLINE_DIR := build/offline
 serve: $(STAMP) free-port
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
-## test: set up (including a browser for the browser tests), then run every test
-test: $(STAMP) $(NODE_STAMP) browser
+## test: set up (including a browser for the browser tests and Java for the HTML checker), then run every test
+test: $(STAMP) $(NODE_STAMP) browser html-checker
 	$(BIN)/python -m pytest
 
 ## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip and,
@@ -50,10 +50,15 @@ build-instructor: $(STAMP)
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.benchmark
 
-## audit: check the locked dependencies for known vulnerabilities (needs PyPI's advisory data)
+## audit: check the locked dependencies for known vulnerabilities (needs PyPI's advisory data);
+## fails, saying so, when it could check nothing (offline) or only some (tests/audit.py)
 audit: $(STAMP)
 	$(BIN)/python -m pip install -q pip-audit==2.10.1
-	$(BIN)/pip-audit -r requirements.lock --require-hashes --disable-pip --strict --progress-spinner off
+	$(BIN)/python -m tests.audit
+
+## properdocs-check: build with ProperDocs (the fallback for MkDocs 1.x, in a venv of its own) and with MkDocs, and compare every file
+properdocs-check: $(STAMP)
+	$(BIN)/python -m tests.bench_properdocs
 
 ## validate: check the files in data/ without building the site
 validate: $(STAMP)
@@ -95,6 +100,11 @@ $(NODE_STAMP): package-lock.json
 # Playwright download its own (needs internet; not possible on offline machines).
 browser: $(STAMP)
 	@$(BIN)/python -m tests.browser --ensure
+
+# The W3C Nu HTML Checker (from npm) runs on Java: a system one, or Debian's default-jre-headless
+# installed with apt-get when running as root (tests/html_checker.py).
+html-checker: $(STAMP)
+	@$(BIN)/python -m tests.html_checker --ensure
 
 # One clear line instead of a traceback when the port is taken.
 # One clear line, not mkdocs' traceback, when the port is taken (tests/test_build_and_serve.py).

@@ -141,6 +141,30 @@ def instructor_site(tmp_path_factory) -> Path:
     return site_dir
 
 
+FIXTURE = ROOT / "tests" / "fixtures" / "fictional-document"
+FIXTURE_PUBLIC_URL = "https://example.org/oakmere/"
+
+
+def assemble(destination: Path, fixture: Path = FIXTURE) -> Path:
+    """The kit (code, theme, assets, config) with another document's data and pages."""
+    for part in ("macros", "overrides"):
+        shutil.copytree(ROOT / part, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(fixture / "docs", destination / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
+    shutil.copytree(fixture / "data", destination / "data")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def fictional_site(tmp_path_factory) -> Path:
+    """The fictional document's site (tests/fixtures/fictional-document), built strictly once."""
+    project = assemble(tmp_path_factory.mktemp("fictional") / "project")
+    site = project.parent / "site"
+    assert_clean_build(mkdocs_build(project, site, FIXTURE_PUBLIC_URL))
+    return site
+
+
 @pytest.fixture(scope="session")
 def server(site, port, base_url):
     handler = functools.partial(_SubPathHandler, directory=str(site))

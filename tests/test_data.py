@@ -315,7 +315,10 @@ BROKEN = [
                "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
     ("bad language tag", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "哈密", "lang": "Chinese"}])),
      lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lang: Chinese')}: entry entries[2] (id 'hami') > scripts[1], field 'lang': "
-               "'Chinese' is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk-Cyrl' or 'ru'"),
+               "'Chinese' is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk' or 'ru'"),
+    ("language tag with its default script", _yaml("places.yml", lambda d: _entry(d, "hami").update(scripts=[{"text": "Құмыл", "lang": "kk-Cyrl"}])),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lang: kk-Cyrl')}: entry entries[2] (id 'hami') > scripts[1], field 'lang': "
+               "'kk-Cyrl' names the default script of 'kk': write 'kk' (BCP 47 leaves it out)"),
     ("context entry with forms", _yaml("people.yml", lambda d: _entry(d, "gary-goldberg").update(forms=["Stalin"])),
      lambda d: f"data/people.yml, line {line(d, 'people.yml', 'id: gary-goldberg')}: entry entries[15] (id 'gary-goldberg'): an entry "
                "with 'context_only: true' is not printed in the document, so it has no 'forms'"),
@@ -392,6 +395,10 @@ BROKEN = [
     ("a silence not explained", _yaml("categories.yml", lambda d: d["categories"][2].pop("silence")),
      lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'id: third')}: entry categories[3] (id 'third'): nothing is quoted "
                "for 'policy', so 'silence' must say what the text does and does not say"),
+    ("an inference that repeats its label", _yaml("categories.yml", lambda d: d["categories"][2].update(inference="Our reading: the latter.")),
+     lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'Our reading: the latter.')}: entry categories[3] (id 'third'), field "
+               "'inference': it begins with 'Our reading', which the page already prints before it ('inference_label: Our reading "
+               "(an inference, not the report’s words):'); leave those words out"),
     ("packet called index", _yaml("packets.yml", lambda d: d["packets"][0].update(id="index")),
      lambda d: f"data/packets.yml, line {line(d, 'packets.yml', 'id: index')}: entry packets[1] (id 'index'), field 'id': 'index' would "
                "give this page the address of the list of all packets; choose another id"),

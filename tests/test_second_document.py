@@ -7,36 +7,20 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, assert_clean_build, mkdocs_build
+from tests.conftest import FIXTURE_PUBLIC_URL, assemble, assert_clean_build, mkdocs_build
 from tests.site_checks import broken_links
 
-FIXTURE = ROOT / "tests" / "fixtures" / "fictional-document"
-PUBLIC = "https://example.org/oakmere/"
-
-
-def assemble(destination: Path, fixture: Path = FIXTURE) -> Path:
-    """The kit (code, theme, assets, config) with another document's data and pages."""
-    for part in ("macros", "overrides"):
-        shutil.copytree(ROOT / part, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(fixture / "docs", destination / "docs")
-    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
-    shutil.copytree(fixture / "data", destination / "data")
-    return destination
+PUBLIC = FIXTURE_PUBLIC_URL
 
 
 @pytest.fixture(scope="module")
-def fictional(tmp_path_factory) -> Path:
-    project = assemble(tmp_path_factory.mktemp("fictional") / "project")
-    site = project.parent / "site"
-    assert_clean_build(mkdocs_build(project, site, PUBLIC))
-    return site
+def fictional(fictional_site) -> Path:
+    return fictional_site
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

@@ -97,7 +97,7 @@ def test_about_page_gives_record_chain_citations_rights_and_meta_tags(site):
     assert "welcomes reuse" in soup.select_one(".cbl-rights").get_text()
     meta = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
     assert meta["citation_title"].startswith("Letter from Cde. Mao Zedong")
-    assert meta["DC.source"].startswith("RGASPI")
+    assert meta["DC.coverage"].startswith("RGASPI")
 
 
 def test_search_index_holds_the_text(site):

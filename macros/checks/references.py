@@ -17,6 +17,7 @@ __all__ = ["REFERENCE", "check"]
 REFERENCE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 
 PARAGRAPHS = "paragraph ids in data/text.yml"
+_LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*")  # a label's opening words, up to a bracket or colon
 SOURCES = "source ids in data/sources.yml"
 STANDARDS = "standard ids in data/standards.yml"
 
@@ -152,6 +153,8 @@ def _teaching(files: Files, index: _Index) -> None:
                         f"{at(files, 'categories.yml', loc)}: nothing is quoted for '{row.id}', so 'silence' must "
                         "say what the text does and does not say"
                     )
+            for field, label in (("silence", categories.silence_label), ("inference", categories.inference_label)):
+                _refuse_repeated_label(files, loc, field, getattr(category, field), label)
         for i, guide in enumerate(categories.reading_guide):
             refuse_unknown(files, "categories.yml", ("reading_guide", i), "sources", guide.sources, index.sources, SOURCES)
     packets = files.model("packets.yml")
@@ -249,3 +252,14 @@ def _prose_references(files: Files, index: _Index) -> None:
                         "[[id]] with the id of a paragraph, section, layer, source or glossary entry "
                         "(and [[id|words]] to choose the words shown)"
                     )
+
+
+def _refuse_repeated_label(files: Files, loc: tuple, field: str, text: str | None, label: str) -> None:
+    """The page prints the label before the text: text that opens with the label's own words would
+    read "Our reading (an inference, …): Our reading: …"."""
+    lead = _LABEL_LEAD.match(label)
+    if text and lead and text.casefold().startswith(lead.group(0).casefold()):
+        raise DataError(
+            f"{at(files, 'categories.yml', loc, field)}: it begins with '{lead.group(0)}', which the page already "
+            f"prints before it ('{field}_label: {label}'); leave those words out"
+        )

@@ -115,11 +115,33 @@ Email = Annotated[str, AfterValidator(_check_email)]
 _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 
 
+# A language's default script (IANA Language Subtag Registry, "Suppress-Script", as the W3C Nu HTML
+# Checker 26.9.27 bundles it): BCP 47 says to leave it out ("kk", not "kk-Cyrl"); the checker flags it.
+_DEFAULT_SCRIPT = {
+    language: script
+    for script, languages in {
+        "Latn": "af ay bs ca ch cs cy da de dsb en eo es et eu fi fj fo fr frr frs fy ga gl gn gsw gv hr hsb ht hu id "
+                "in is it kl la lb ln lt lv men mg mh mo ms mt na nb nd nds niu nl nn no nr nso ny om pl pt qu rm rn ro "
+                "rw sg sk sl sm so sq ss st sv sw tem tkl tl tmh tn to tpi tr ts tvl ve vi xh zu",
+        "Cyrl": "ab be bg kk mk ru uk", "Deva": "hi kok mai mr ne", "Arab": "ar fa ps ur", "Hebr": "he iw yi",
+        "Ethi": "am ti", "Beng": "as bn", "Thaa": "dv", "Tibt": "dz", "Grek": "el", "Gujr": "gu", "Armn": "hy",
+        "Jpan": "ja", "Geor": "ka", "Khmr": "km", "Knda": "kn", "Kore": "ko", "Laoo": "lo", "Mlym": "ml",
+        "Mymr": "my", "Orya": "or", "Guru": "pa", "Sinh": "si", "Taml": "ta", "Telu": "te", "Thai": "th",
+        "Nkoo": "nqo", "Blis": "zbl",
+    }.items()
+    for language in languages.split()
+}
+
+
 def _check_lang(value: str) -> str:
     if not _LANG_RE.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk-Cyrl' or 'ru'"
+            f"{value!r} is not a language tag: use a BCP 47 tag such as 'zh-Hans', 'zh-Hant', 'ug-Arab', 'kk' or 'ru'"
         )
+    language, _, rest = value.partition("-")
+    if rest[:4] and _DEFAULT_SCRIPT.get(language) == rest[:4]:
+        shorter = "-".join([language, *rest.split("-")[1:]])
+        raise ValueError(f"{value!r} names the default script of {language!r}: write {shorter!r} (BCP 47 leaves it out)")
     return value
 
 

@@ -8,6 +8,9 @@
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
+- `on_page_context`: a page's description is escaped for the attribute Material prints it into;
+  a glossary entry's section of the search index gets its other names (`macros.integration.search`);
+  the page's schema.org data (`macros.integration.sharing`), printed by overrides/partials/sharing-meta.html.
 - `on_post_page`: the page without the theme's indentation; while serving, every error of the
   build is a banner at the top of every page.
 - `on_post_build`: the kit's stylesheet is shipped without its comments, and (except under
@@ -166,6 +169,36 @@ def on_page_content(html, page, config, files):
     from macros.integration.macros import restore_html
 
     return restore_html(html, kit[0].for_config(config), page)
+
+
+def on_page_context(context, page, config, nav):
+    """Material prints a page's description into an attribute as it is: a straight quote typed in
+    front matter (units "which had rebelled") ended the attribute early. Escaped here, once, for
+    every page; entities typed in front matter are read first, so none is escaped twice."""
+    import html
+
+    from markupsafe import escape
+
+    description = page.meta.get("description") if page.meta else None
+    plain = html.unescape(description) if isinstance(description, str) else None
+    if plain is not None:
+        page.meta["description"] = escape(plain)
+    kit = _kit()
+    build = kit[0].for_config(config) if kit else None
+    if build is not None and build.edition is not None:
+        from macros.integration.sharing import structured_data
+
+        page.meta["kit_json_ld"] = structured_data(
+            build.edition, page.file.src_uri, page.meta, page.canonical_url, plain or build.edition.site.description
+        )
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    if build is not None and build.edition is not None and isinstance(entries, list):
+        from macros.integration.search import tag_glossary_entries
+
+        # After the search plugin's own on_page_context (plugins run before hooks) has added the page.
+        tag_glossary_entries(entries, page.file.src_uri, page.url, build.edition)
+    return context
 
 
 def on_post_page(output, page, config):

@@ -15,39 +15,85 @@ import json
 import posixpath
 import re
 
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 
 from .. import links
 from ..files.errors import DataError
+from ..templating.markup import render_prose
 from ..views import citation
 from ..views.edition import Edition
 from ..views.parts import PARTS, present
 
-__all__ = ["configure", "generated_pages", "adjust_files"]
+__all__ = ["GLOSSARY_SEARCH_BOOST", "adjust_files", "configure", "generated_pages", "plain_prose"]
 
 
 def generated_pages(edition: Edition) -> dict[str, str]:
-    """Markdown source of every generated page, by its path under docs/."""
+    """Markdown source of every generated page, by its path under docs/.
+
+    Each carries its title and description in front matter: without a `title:`, MkDocs names a
+    page after its raw first heading, attribute list and all ("People { #glossary-people }" in
+    every page's navigation, in `<title>` and in the footer's links)."""
     pages = {}
     for kind in edition.kinds:
         pages[links.glossary_page(kind.id)] = (
-            f"---\ndescription: {_yaml(kind.description)}\n---\n\n"
-            f"# {{{{ glossary_kind_title('{kind.id}') }}}} {{ #glossary-{kind.id} }}\n\n"
+            _front_matter(kind.title, kind.description, boost=GLOSSARY_SEARCH_BOOST)
+            + f"# {{{{ glossary_kind_title('{kind.id}') }}}} {{ #glossary-{kind.id} }}\n\n"
             f"{{{{ glossary_intro() }}}}\n\n{{{{ glossary_kind('{kind.id}') }}}}\n"
         )
     # Packets and lessons repeat paragraphs of the text: leave them out of the search index, so
     # that a search lands on the text page itself (and the index stays small).
     for packet in edition.packets():
-        pages[links.packet_page(packet.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ packet_page('{packet.id}') }}}}\n"
+        pages[links.packet_page(packet.id)] = (
+            _front_matter(packet.title, plain_prose(edition, packet.brief), exclude=True)
+            + f"{{{{ packet_page('{packet.id}') }}}}\n"
+        )
     for lesson in edition.lessons() if edition.packets() else []:
-        pages[links.lesson_page(lesson.id)] = f"---\nsearch:\n  exclude: true\n---\n\n{{{{ lesson_page('{lesson.id}') }}}}\n"
+        description = f"{lesson.question} {lesson.audience}, {lesson.minutes} minutes."
+        pages[links.lesson_page(lesson.id)] = (
+            _front_matter(lesson.title, description, exclude=True) + f"{{{{ lesson_page('{lesson.id}') }}}}\n"
+        )
     return pages
 
 
+# A glossary page's sections rank above a passing mention elsewhere (Sources, Background): a search
+# for "Urumqi" or "Kovalev" should list the entry first (tests/test_browser.py). Material's search
+# plugin multiplies a page's scores by its front matter's `search: boost:`.
+GLOSSARY_SEARCH_BOOST = 10
+
+
+def _front_matter(title: str, description: str, *, boost: float | None = None, exclude: bool = False) -> str:
+    """YAML front matter (each value a JSON string, which is YAML). The title is HTML-escaped, as
+    MkDocs's titles taken from headings are: Material prints it into the navigation as HTML. The
+    description is plain text, escaped where it is printed (macros/hooks/kit.py, on_page_context)."""
+    # mkdocs-macros renders a title that holds "{{", "{%" or "{#" as a template: a brace as an
+    # entity is the same text to a reader and inert to Jinja (tests/test_hostile_data.py).
+    title_html = html.escape(title, quote=False).replace("{", "&#123;")
+    lines = [f"title: {_yaml(title_html)}", f"description: {_yaml(description)}"]
+    if exclude:
+        lines += ["search:", "  exclude: true"]
+    elif boost is not None:
+        lines += ["search:", f"  boost: {boost}"]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
 def _yaml(text: str) -> str:
-    """A one-line YAML string (JSON is YAML), HTML-escaped: Material prints `page.meta.description`
-    into a tag unescaped."""
-    return json.dumps(html.escape(" ".join(text.split())), ensure_ascii=False)
+    """A one-line YAML string (JSON is YAML)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
+def plain_prose(edition: Edition, text: str) -> str:
+    """A prose field as plain text (for a description): markup dropped, a reference as its words."""
+
+    def words(target: str, given: str | None) -> Markup:
+        kind, item = edition.reference(target)
+        name = given or {
+            "paragraph": lambda: f"¶\u00a0{item.number}", "section": lambda: item.heading or item.id,
+            "layer": lambda: item.title, "source": lambda: item.short,
+        }.get(kind, lambda: item.entry.name)()
+        return escape(name)
+
+    return html.unescape(re.sub(r"<[^>]+>", "", str(render_prose(text, words))))
 
 
 def configure(config, edition: Edition, instructor: bool) -> None:

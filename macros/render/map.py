@@ -26,6 +26,7 @@ __all__ = ["render_map", "render_place_table"]
 WIDTH, MARGIN = 1000, 34
 EARTH_RADIUS_KM = 6371.0
 NAME, DATE, REGION, GRID = 17, 16, 16, 16  # text sizes in SVG units: at least 11 CSS px at the map's smallest width (700 px)
+LINES_LABELS_AVOID = ("border", "boundary", "region")
 NEARBY_KM = 700  # without a basemap frame: places this close to the route are drawn, farther ones are pointers
 
 
@@ -98,6 +99,7 @@ class MapView:
     scale_label: Text
     stops: int
     legend: list[tuple[str, str, str]]  # (kind, name, note)
+    opens_at_end: bool  # the route starts in the map's eastern half: a phone's frame opens there
 
 
 def _auto_frame(route: list[GlossaryEntry], places: list[GlossaryEntry]) -> Frame:
@@ -188,6 +190,15 @@ def map_view(edition: Edition) -> MapView:
             (x2, y2) = xy(cb) if inb else _edge_point(frame, cb.lon, cb.lat)[:2]
             journey.append(Line(x1, y1, x2, y2))
     placer.segments = [(line.x1, line.y1, line.x2, line.y2) for line in route + journey]
+    # The borders, the boundaries and a region's edge are lines a label must not sit across either
+    # ("1,930 km from HAMI" and "(the Three Districts…)" were crossed by the Soviet border).
+    for feature in basemap.features if basemap else []:
+        if feature.kind in LINES_LABELS_AVOID:
+            for line in feature.lines:
+                points = [frame.xy(lon, lat) for lon, lat in line]
+                if feature.kind == "region":
+                    points.append(points[0])
+                placer.segments += [(*a, *b) for a, b in zip(points, points[1:])]
 
     inside = [p for p in places if frame.contains(p.entry.coordinates.lon, p.entry.coordinates.lat)]
     for p in inside:
@@ -253,10 +264,12 @@ def map_view(edition: Edition) -> MapView:
         if feature.name and feature.label:
             x, y = frame.xy(*feature.label)
             words = feature.name.split(" (", 1)
-            lines = [(words[0], REGION, False)] + ([("(" + words[1], REGION * 0.9, False)] if len(words) > 1 else [])
-            placed = placer.place(x, y, lines, gap=0.1) or placer.place(x, y, lines, gap=12)
+            rest = ("(" + words[1]).split(": ", 1) if len(words) > 1 else []
+            rest = [rest[0] + ":", rest[1]] if len(rest) > 1 else rest  # a long bracket on two lines
+            lines = [(words[0], REGION, False)] + [(part, REGION * 0.9, False) for part in rest]
+            placed = next((found for gap in (0.1, 12, 24, 36) if (found := placer.place(x, y, lines, gap=gap))), None)
             if placed:
-                labels.extend(_texts(placed, lines, ["region", "region"]))
+                labels.extend(_texts(placed, lines, ["region"] * len(lines)))
 
     # The places: on the route first (their dates matter most), then the others.
     dates: dict[str, list[str]] = {}
@@ -276,6 +289,7 @@ def map_view(edition: Edition) -> MapView:
         width=WIDTH, height=frame.height, frame=bounds, shapes=shapes, labels=labels, grid=grid, grid_labels=grid_labels,
         journey=journey, route=route, places=drawn, pointers=pointers,
         scale_path=f"M{sx:.1f} {sy - 6:.1f}v6h{length:.1f}v-6", scale_label=scale_label, stops=len(stops), legend=legend,
+        opens_at_end=bool(route) and route[0].x1 > WIDTH / 2,
     )
 
 

@@ -8,7 +8,8 @@ Every template gets, as globals of the page it is rendered for:
 - `parts` (which optional parts the site has: `parts.map`), and the date formats `day(iso)`,
   `short_date(iso)` and `when(event)`;
 and the filters `md` (text in Markdown, kept literal), `prose` (the prose subset, with
-`[[id]]` references), `verbatim` (the document's words: line breaks kept as <br>).
+`[[id]]` references), `verbatim` (the document's words: line breaks kept as <br>), `sentence`
+(a first capital, the rest as typed: not Jinja's `capitalize`, which lowercases names).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def _verbatim(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
 
+def _sentence(text: str) -> str:
+    """The text with its first letter a capital, and every other letter as typed: Jinja's
+    `capitalize` lowercases the rest ("from hami towards peking, … to moscow")."""
+    return text[:1].upper() + text[1:]
+
+
 def bytecode_cache() -> jinja2.BytecodeCache:
     """Compiled templates kept between builds (Jinja checks each template's source before reuse):
     compiling them is most of a build's template time. In the system's temporary folder, never
@@ -68,6 +75,7 @@ def _environment(project_dir: Path | None) -> jinja2.Environment:
     env.filters["md"] = markdown_inline
     env.filters["verbatim"] = _verbatim
     env.filters["prose"] = _prose
+    env.filters["sentence"] = _sentence
     env.tests["mark"] = lambda token: isinstance(token, Mark)
     env.tests["mention"] = lambda token: isinstance(token, Mention)
     env.globals["anchor"] = links

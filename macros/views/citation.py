@@ -3,9 +3,11 @@ for reference managers. All from `data/document.yml`; no wording of one archive 
 
 from __future__ import annotations
 
-from ..files.models.document import Document
+import unicodedata
 
-__all__ = ["bibtex", "chicago", "meta_tags", "mla", "ris"]
+from ..files.models.document import Document, filed_as
+
+__all__ = ["bibtex", "chicago", "json_ld", "meta_tags", "mla", "ris"]
 
 _MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
@@ -32,72 +34,132 @@ def mla(doc: Document) -> str:
     )
 
 
+def _one_line(text: str) -> str:
+    """A value for a line-based format: every kind of line break or other space (\\n, \\r, U+2028,
+    U+0085...) becomes one space, and other control characters go. Nothing in a value can then
+    start a line of its own: a summary holding "ER  - " cannot end the record and forge another."""
+    kept = "".join(c for c in text if c.isspace() or unicodedata.category(c) != "Cc")
+    return " ".join(kept.split())
+
+
 def ris(doc: Document) -> str:
-    """An RIS record (Zotero, EndNote, Mendeley): a manuscript in an archive."""
+    """An RIS record, in the fields Zotero's RIS translator reads (zotero/translators, RIS.js):
+    TY MANSCPT (a manuscript), AU and A4 (author and translator, "Family, Given"), DA and PY, DB the
+    archive and AN the location in it (Zotero's archive and archiveLocation), DP the online archive
+    it was read in (Zotero's libraryCatalog), AB, LA, UR."""
     lines = [
         ("TY", "MANSCPT"),
         ("TI", doc.title),
-        ("AU", doc.author),
-        ("DA", f"{doc.date:%Y/%m/%d}"),
+        ("AU", filed_as(doc.author, doc.author_filed_as)),
+        ("A4", filed_as(doc.translator, doc.translator_filed_as)),  # RIS.js: translator
+        ("DA", f"{doc.date:%Y/%m/%d}/"),  # RIS dates: year/month/day/other
         ("PY", str(doc.date.year)),
-        ("A4", doc.translator),  # RIS: translator
-        ("AN", doc.archival_citation),
-        ("DB", doc.publisher),
-        ("PB", f"{doc.publisher}, {doc.program}"),
+        ("DB", doc.archive_name),
+        ("AN", doc.archival_citation.rstrip(".")),
+        ("DP", doc.publisher),
         ("LA", "en"),
         ("AB", doc.summary),
         ("UR", doc.record.url),
-        ("ER", ""),
     ]
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+    return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines) + "ER  - \n"
 
 
-def _bibtex_value(text: str) -> str:
-    """Braces protect capitals; BibTeX's own special characters are escaped."""
-    escaped = "".join("\\" + c if c in "&%$#_{}" else c for c in text)
-    return "{" + escaped + "}"
+# BibTeX counts every brace, escaped or not: "\\}" still closes a value, so a lone brace in a title
+# ("Letter 5} of 9") made the file unreadable. The characters special to BibTeX and LaTeX are
+# written the way Zotero's own BibTeX translator writes and reads them (zotero/translators,
+# BibTeX.js, `alwaysMap` and the `vphantom` pairs, after tex.stackexchange.com/q/230750): a brace
+# carries a \\vphantom of its partner, so every value's braces balance.
+_BIBTEX_SPECIAL = {
+    "{": r"\{\vphantom{\}}", "}": r"\vphantom{\{}\}", "\\": r"{\textbackslash}",
+    "~": r"{\textasciitilde}", "^": r"{\textasciicircum}", "|": r"{\textbar}", "<": r"{\textless}",
+    ">": r"{\textgreater}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+}
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(c, c) for c in _one_line(text))
 
 
 def bibtex(doc: Document, key: str) -> str:
-    """A BibTeX @misc entry (biblatex reads it too)."""
-    fields = [
-        ("title", doc.title),
-        ("author", doc.author),
-        ("date", doc.date.isoformat()),
-        ("year", str(doc.date.year)),
-        ("translator", doc.translator),
-        ("note", f"{doc.archival_citation.rstrip('.')}. Translated by {doc.translator}"),
-        ("howpublished", f"{doc.publisher}, {doc.program}"),
-        ("url", doc.record.url),
-        ("language", "english"),
-    ]
-    # The author's name in double braces is kept whole: BibTeX would otherwise read "Mao Zedong" as
-    # given name Mao, family name Zedong, the wrong way round for a Chinese name.
-    body = ",\n".join(
-        f"  {name} = {{{_bibtex_value(value)}}}" if name == "author" else f"  {name} = {_bibtex_value(value)}"
-        for name, value in fields
-    )
+    """A BibTeX @misc entry (biblatex reads it too): author and translator as "Family, Given" (BibTeX
+    splits at the comma, so "Mao" is the family name), the title in double braces (its capitals kept),
+    the archive and its reference in `note`, the online archive in `howpublished`."""
+    text = {
+        "author": filed_as(doc.author, doc.author_filed_as),
+        "title": "{" + _bibtex_text(doc.title) + "}",
+        "date": doc.date.isoformat(),
+        "year": str(doc.date.year),
+        "translator": filed_as(doc.translator, doc.translator_filed_as),
+        "note": f"{doc.archive_name}, {doc.archival_citation.rstrip('.')}",
+        "howpublished": f"{doc.publisher}, {doc.program}",
+        "language": "english",
+    }
+    fields = [f"  {name} = {{{value if name == 'title' else _bibtex_text(value)}}}" for name, value in text.items()]
+    fields.insert(4, f"  month = {_BIBTEX_MONTHS[doc.date.month - 1]}")  # a BibTeX month macro, unbraced
+    # A URL is read verbatim (biblatex, the url package): only made one line; a checked https
+    # address (macros/files/fields.py) holds no brace or space.
+    fields.append(f"  url = {{{_one_line(doc.record.url)}}}")
+    body = ",\n".join(fields)
     return f"@misc{{{key},\n{body}\n}}\n"
 
 
+_BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
 def meta_tags(doc: Document) -> list[tuple[str, str]]:
-    """Highwire Press and Dublin Core tags, so Zotero and similar tools capture the document itself."""
+    """Tags Zotero's Embedded Metadata translator (zotero/translators, Embedded Metadata.js, which
+    hands the DC.* and z.* tags to RDF.js) reads as a manuscript by Mao, Zedong, translated by
+    Goldberg, Gary, in RGASPI at f. 558...:
+
+    - DC.type "manuscript" is a Zotero item type, so RDF.js takes it as the type (any citation_title
+      alone would otherwise default the guess to a journal article);
+    - the author is DC.creator, not citation_author: when citation_author is present, Embedded
+      Metadata replaces every creator found in DC/RDF by that list, and the translator (z.translators,
+      the only tag RDF.js reads a manuscript's translator from) would be dropped;
+    - DC.coverage is where RDF.js reads the location in the archive (archiveLocation); DC.source
+      (read as the publication's title: the "journal" the RGASPI reference became) and
+      citation_publisher are left out.
+    """
+    author = filed_as(doc.author, doc.author_filed_as)
     return [
-        ("citation_title", doc.title),
-        ("citation_author", doc.author),
+        ("citation_title", _one_line(doc.title)),
         ("citation_date", f"{doc.date:%Y/%m/%d}"),
-        ("citation_publisher", f"{doc.publisher}, {doc.program}"),
-        ("citation_abstract", doc.summary),
+        ("citation_language", "en"),
+        ("citation_abstract", _one_line(doc.summary)),
         ("citation_public_url", doc.record.url),
-        ("DC.title", doc.title),
-        ("DC.creator", doc.author),
-        ("DC.contributor", f"{doc.translator} (translator)"),
+        ("DC.title", _one_line(doc.title)),
+        ("DC.creator", author),
+        ("z.translators", filed_as(doc.translator, doc.translator_filed_as)),
         ("DC.date", doc.date.isoformat()),
-        ("DC.type", "Text"),
+        ("DC.type", "manuscript"),
         ("DC.language", "en"),
-        ("DC.source", doc.archival_citation),
-        ("DC.publisher", f"{doc.publisher}, {doc.program}"),
-        ("DC.relation", doc.record.url),
-        ("DC.rights", " ".join(doc.rights)),
-        ("DC.description", doc.summary),
+        ("DC.coverage", doc.archival_citation.rstrip(".")),
+        ("DC.rights", _one_line(" ".join(doc.rights))),
+        ("DC.description", _one_line(doc.summary)),
     ]
+
+
+def json_ld(doc: Document, page_url: str | None) -> dict:
+    """schema.org for the document: an ArchiveComponent held by an ArchiveOrganization, with its
+    author, translator, date and location in the archive; the archive's record is `url`."""
+    def person(name: str, filed: str | None) -> dict:
+        family, _, given = filed_as(name, filed).partition(", ")
+        return {"@type": "Person", "name": name, "familyName": family, "givenName": given}
+
+    found = {
+        "@context": "https://schema.org",
+        "@type": "ArchiveComponent",
+        "name": _one_line(doc.title),
+        "description": _one_line(doc.summary),
+        "dateCreated": doc.date.isoformat(),
+        "inLanguage": "en",
+        "author": person(doc.author, doc.author_filed_as),
+        "translator": person(doc.translator, doc.translator_filed_as),
+        "holdingArchive": {"@type": "ArchiveOrganization", "name": doc.archive_name},
+        "itemLocation": doc.archival_citation.rstrip("."),
+        "url": doc.record.url,
+        "publisher": {"@type": "Organization", "name": doc.publisher},
+    }
+    if page_url:
+        found["subjectOf"] = {"@type": "WebPage", "url": page_url}
+    return found

@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
 
 from ..fields import Id, Model, Prose, Text, Url, Verbatim
 
-__all__ = ["ArchiveRecord", "ChainStep", "Document"]
+__all__ = ["ArchiveRecord", "ChainStep", "Document", "filed_as"]
+
+
+def _check_filed(value: str) -> str:
+    family, comma, given = value.partition(", ")
+    if not (comma and family.strip() and given.strip()) or "," in given:
+        raise ValueError(f"{value!r}: write the family name, a comma and the given names, e.g. 'Mao, Zedong'")
+    return value
+
+
+# Not free text (as an id or an address is not): its shape is checked, "Family, Given". It is
+# escaped wherever it is written (meta tags, JSON-LD, the RIS and BibTeX files).
+FiledName = Annotated[str, AfterValidator(_check_filed)]
+
+
+def filed_as(name: str, filed: str | None) -> str:
+    """A name as reference managers file it: as given, or "Family, Given" with the last word as the family name."""
+    if filed:
+        return filed
+    *given, family = name.split()
+    return f"{family}, {' '.join(given)}" if given else family
 
 
 class ArchiveRecord(Model):
@@ -41,7 +63,18 @@ class Document(Model):
     summary: Verbatim = Field(description="The archive's summary, as printed.")
     archival_citation: Verbatim
     archive_name: Text
+    author_filed_as: FiledName | None = Field(
+        default=None,
+        description="The author's name as a reference manager files it: family name, comma, given names "
+                    "('Mao, Zedong': the family name comes first in Chinese). Default: the last word of `author` "
+                    "is the family name.",
+    )
     translator: Text
+    translator_filed_as: FiledName | None = Field(
+        default=None,
+        description="The translator's name as a reference manager files it ('Goldberg, Gary'). Default: the last "
+                    "word of `translator` is the family name.",
+    )
     original_language: Text
     original_classification: Verbatim
     publisher: Text = Field(description="Who publishes the record, e.g. 'Wilson Center Digital Archive'.")
