@@ -34,22 +34,14 @@ def test_there_is_a_50_minute_lesson_and_a_90_minute_seminar():
 
 
 @pytest.mark.parametrize("lesson", [lesson["id"] for lesson in data("lessons.yml")["lessons"]])
-def test_the_student_handout_holds_everything_a_student_needs(site, lesson):
+def test_nothing_for_instructors_only_reaches_the_student_handout(site, lesson):
+    """What the handout holds is tests/test_handouts.py's; here, what it must not hold."""
     spec = next(x for x in lessons() if x["id"] == lesson)
-    packet = next(p for p in data("packets.yml")["packets"] if p["id"] == spec["packet"])
     page = soup(site, f"lessons/{lesson}")
     text = page.get_text(" ")
-    assert spec["question"] in text
-    assert page.select(".cbl-background p"), "the background reading"
-    assert len(page.select(".cbl-packet__text .cbl-para")) >= 1, "the passages"
-    if packet.get("second_document"):
-        excerpt = next(d for d in data("related.yml")["documents"] if d["id"] == packet["second_document"])["excerpt"]
-        assert page.select_one(".cbl-document-b__text").get_text(" ").split()[:8] == excerpt["text"].split()[:8]
-    assert page.select(".cbl-organizer"), "the charts"
-    assert page.select_one(".cbl-assessment__task").get_text(" ", strip=True)
-    assert len(page.select(".cbl-rubric th")) == 3
-    # Nothing for instructors only reaches the student edition.
+    assert spec["question"] in text and page.select(".cbl-packet__text .cbl-para")
     assert not page.select(".cbl-part--plan, .cbl-model-answers, .cbl-instructor-note")
+    assert spec["assessment"]["model_answers"]
     for answer in spec["assessment"]["model_answers"]:
         assert answer["why"][:60] not in text
 
@@ -67,7 +59,8 @@ def test_an_adapted_version_stands_beside_the_words_as_printed(site):
     adapted = [x for x in lessons() if x.get("adaptation")]
     assert adapted, "the 50-minute lesson has an adapted version"
     for spec in adapted:
-        table = soup(site, f"lessons/{spec['id']}").select_one(".cbl-adapted__table")
+        page = soup(site, f"lessons/{spec['id']}")
+        table = page.select_one(".cbl-adapted__table")
         rows = {r.th.a["href"].rsplit("#", 1)[1]: r for r in table.select("tbody tr")}
         for sentence in spec["adaptation"]["sentences"]:
             row = rows[sentence["paragraph"]]
@@ -76,7 +69,9 @@ def test_an_adapted_version_stands_beside_the_words_as_printed(site):
                 br.replace_with("\n")
             assert printed.get_text() == paragraphs()[sentence["paragraph"]], "the verbatim text beside it"
             assert sentence["text"] in plain.get_text()
-        assert "Adapted" in table.find_previous("p").get_text()
+        assert "Plainer words" in page.select_one(".cbl-adapted__changes").get_text()
+        # It is never instead of the words as printed: the handout's own text has every paragraph.
+        assert {d["id"] for d in page.select(".cbl-packet__text .cbl-para")} >= set(rows)
 
 
 def test_every_packet_has_a_head_note(site):
@@ -138,37 +133,10 @@ def test_the_offline_copy_works_from_a_folder(site, tmp_path, browser):
     context.close()
 
 
-def _pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-
-
 def _print_mode(page, mode: str | None) -> None:
     page.evaluate("mode => mode ? document.documentElement.setAttribute('data-cbl-print', mode)"
                   " : document.documentElement.removeAttribute('data-cbl-print')", mode)
     page.emulate_media(media="print")
-
-
-def test_the_50_minute_lesson_prints_its_plan_charts_task_and_handout(browser, instructor_server):
-    spec = next(x for x in lessons() if x["minutes"] == 50)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{instructor_server}lessons/{spec['id']}/", wait_until="networkidle")
-    assert page.locator("button[data-cbl-print='plan']").is_visible()
-    _print_mode(page, "plan")
-    assert page.locator(".cbl-plan__steps").is_visible() and page.locator(".cbl-packet__text").is_hidden()
-    assert _pdf_pages(page.pdf(format="A4")) == 1, "the plan prints on one page"
-    _print_mode(page, "worksheet")
-    charts = page.locator(".cbl-organizer").count()
-    assert charts >= 1 and page.locator(".cbl-plan").is_hidden()
-    assert page.locator(".cbl-organizer .cbl-name-date").first.is_visible(), "lines for a name and a date"
-    assert _pdf_pages(page.pdf(format="A4")) == charts, "one page for each chart"
-    _print_mode(page, "assessment")
-    assert page.locator(".cbl-assessment__task").is_visible() and page.locator(".cbl-model-answers").is_hidden()
-    _print_mode(page, None)  # what Ctrl+P prints: the student handout
-    assert page.locator(".cbl-packet__text").is_visible() and page.locator(".cbl-plan").is_hidden()
-    assert page.locator(".cbl-model-answers").is_hidden() and page.locator(".cbl-instructor-note").first.is_hidden()
-    assert _pdf_pages(page.pdf(format="A4")) >= 3
-    context.close()
 
 
 def test_a_packet_printed_from_the_instructor_edition_is_the_student_handout(browser, instructor_server):
