@@ -15,7 +15,7 @@ import posixpath
 __all__ = [
     "ABOUT", "BACKGROUND", "INSTRUCTORS", "PROTECTED_FOLDER", "CATEGORIES", "CITATION_FILES", "CHRONOLOGY", "GLOSSARY", "HOME", "LESSONS", "Links", "MAP", "PACKETS",
     "QUESTIONS", "RELATED", "SOURCES", "SOURCES_CHECKED", "TEXT", "glossary_page", "lesson_page", "markdown_link",
-    "packet_page", "page_url", "public_address", "relative",
+    "packet_page", "page_url", "public_address", "relative", "worksheet_file",
 ]
 
 # The kit's pages (sources under docs/). Generated pages are named by the functions below.
@@ -54,6 +54,11 @@ def packet_page(packet_id: str) -> str:
 
 def lesson_page(lesson_id: str) -> str:
     return f"lessons/{lesson_id}.md"
+
+
+def worksheet_file(lesson_id: str) -> str:
+    """A lesson's worksheet as a Word file, in the built site (not a page)."""
+    return f"lessons/{lesson_id}/worksheet.docx"
 
 
 # --- anchors (ids of elements), one prefix per kind of thing ---------------------------------

@@ -96,4 +96,66 @@
     opened.forEach(function (details) { details.open = false; });
     opened = [];
   });
+
+  /* Worksheets: what a student types into a chart, a question's answer or the task is kept in this
+     browser only (localStorage, one key for each page: a lesson's or a packet's), shown again after a
+     reload or on the next day, printed in place (each field's print copy), downloaded as a text file
+     to hand in, and cleared on request. Nothing is sent anywhere. */
+  var fields = [].slice.call(document.querySelectorAll("textarea[data-cbl-field]"));
+  var work = document.querySelector(".cbl-work");
+  if (fields.length && work) {
+    var storeKey = "cbl-work:" + location.pathname;
+    var saved = {};
+    try { saved = JSON.parse(window.localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { saved = {}; }
+    var say = function (text) { work.querySelector(".cbl-work__status").textContent = text; };
+    var copyForPrint = function (field) { field.nextElementSibling.textContent = field.value; };
+    var save = function () {
+      var answers = {};
+      fields.forEach(function (field) { if (field.value.trim()) answers[field.getAttribute("data-cbl-field")] = field.value; });
+      try {
+        if (Object.keys(answers).length) window.localStorage.setItem(storeKey, JSON.stringify(answers));
+        else window.localStorage.removeItem(storeKey);
+      } catch (e) {
+        say("This browser does not let the site keep your answers: download them before you close the page.");
+      }
+    };
+    fields.forEach(function (field) {
+      var key = field.getAttribute("data-cbl-field");
+      if (typeof saved[key] === "string") field.value = saved[key];
+      copyForPrint(field);
+      field.addEventListener("input", function () { copyForPrint(field); save(); });
+    });
+    work.hidden = false;
+
+    /* What each field answers, as a student would write it on paper: the question, or the chart and
+       its row and column. */
+    var prompt = function (field) {
+      var question = field.closest(".cbl-question");
+      if (question) return question.querySelector("p").textContent.trim();
+      var chart = field.closest(".cbl-organizer");
+      var label = field.getAttribute("aria-label");
+      return chart ? chart.querySelector("h3").textContent.trim() + " | " + label : label;
+    };
+    work.querySelector(".cbl-work__download").addEventListener("click", function () {
+      var title = document.querySelector(".md-content h1");
+      var lines = [(title ? title.textContent.replace("¶", "").trim() : document.title), "", "Name:", "Date: " + new Date().toLocaleDateString(), "", ""];
+      fields.forEach(function (field) { lines.push(prompt(field), field.value.trim() || "(no answer)", "", ""); });
+      lines.push("Page: " + location.href.split("#")[0]);
+      var file = new Blob([lines.join("\r\n")], { type: "text/plain;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = (location.pathname.split("/").filter(Boolean).pop() || "answers").replace(/\.html$/, "") + "-my-answers.txt";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      say("Your answers were saved as a text file: hand it in as your teacher asks.");
+    });
+    work.querySelector(".cbl-work__clear").addEventListener("click", function () {
+      if (!window.confirm("Clear everything you typed on this page? This cannot be undone.")) return;
+      fields.forEach(function (field) { field.value = ""; copyForPrint(field); });
+      try { window.localStorage.removeItem(storeKey); } catch (e) { /* nothing was kept */ }
+      say("Your answers on this page were cleared.");
+    });
+  }
 })();

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from .. import links
 from ..files.errors import DataError
+from ..render import worksheet
 from ..templating.markup import render_prose
 from ..views import citation
 from ..views.edition import Edition
@@ -147,6 +148,9 @@ def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Fi
         files.append(File.generated(config, src, content=content))
     for name, content in citation_files(edition).items():
         files.append(File.generated(config, name, content=content))
+    # Each lesson's worksheet as a Word file, for teachers to adapt (linked from the lesson's page).
+    for lesson in edition.lessons() if edition.packets() else []:
+        files.append(File.generated(config, links.worksheet_file(lesson.id), content=worksheet.render_worksheet(edition, lesson.id)))
     register = edition.part("published-ids.yml")
     directory = config["use_directory_urls"]
     for move in register.moved if register else []:

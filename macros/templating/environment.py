@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from .. import links
 from ..matching.marks import Mark, Mention
-from ..views import dates
+from ..views import dates, packets
 from ..views.edition import Edition
 from ..views.parts import present
 from .markup import markdown_inline, render_prose
@@ -112,6 +112,7 @@ class Renderer:
             link=self.link,
             edition=self.edition, site=self.edition.site, noun=self.edition.site.document_noun,
             instructor=self.instructor, site_url=self.site_url, parts=present(self.edition, self.instructor),
+            sourcing_asks=packets.SOURCING_ASKS, trust_column=packets.TRUST,
             day=dates.day, short_date=dates.short_date, when=lambda event: dates.when(event, self.edition),
         )
 

@@ -11,9 +11,18 @@ from ..files.models.chronology import RelatedDocument
 from ..files.models.teaching import Packet, Question
 from .edition import Edition, GlossaryEntry, NumberedParagraph
 
-__all__ = ["LETTERS", "ORGANIZERS", "Chart", "LetteredDocument", "PacketView", "charts_for", "excerpt_pieces", "packet_view"]
+__all__ = ["LETTERS", "ORGANIZERS", "SOURCING_ASKS", "TRUST", "Chart", "LetteredDocument", "PacketView", "charts_for", "excerpt_pieces", "packet_view"]
 
 ORGANIZERS = ("sourcing", "categories", "corroboration")  # the order a handout prints them in
+# The questions of a sourcing chart, one row each: the handout's chart and the Word worksheet ask the same.
+SOURCING_ASKS = (
+    "Who wrote it, and in what role?",
+    "For whom was it written?",
+    "When was it written, and when was it received?",
+    "Why was it written? What did the writer want the reader to think or do?",
+    "Through whose hands did it pass on the way to us?",
+)
+TRUST = "How far can we trust it, and why?"  # the corroboration chart's last column
 LETTERS = ("B", "C")  # the document itself is A
 SHORT_WORDS = 30  # a paragraph of at most this many words is a short line (a header, a note, a signature)
 
@@ -64,6 +73,14 @@ class Chart:
     @property
     def anchor(self) -> str:
         return f"organizer-{self.key}"
+
+    def subject(self, noun: str) -> str:
+        """What a sourcing chart is about: 'the cable', 'Document B'."""
+        return f"Document {self.about.letter}" if self.about else f"the {noun}"
+
+    def answer_label(self, noun: str) -> str:
+        """The heading of a sourcing chart's column to write in."""
+        return f"What {self.subject(noun)} shows" + (" (quote its words)" if self.about else " (with ¶ numbers)")
 
 
 @dataclass(frozen=True)
