@@ -472,6 +472,18 @@ BROKEN = [
      lambda d: f"data/related.yml, line {line(d, 'related.yml', '- Copy Nº 99') - 1}: entry documents[4] (id 'savelyev-32616') > excerpt, "
                "field 'omit': 'Copy Nº 99' is not in 'text' after the piece before it: copy the words exactly, in the order they "
                "come (got ['Copy Nº 99'])"),
+    ("an adapted claim that does not say whose it is",
+     _yaml("lessons.yml", lambda d: d["lessons"][0]["adaptation"]["sentences"][6].update(text="The peoples of Xinjiang warmly welcomed the army.")),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'text: The peoples of Xinjiang warmly welcomed the army.')}: entry "
+               "lessons[1] (id 'welcome-or-resistance') > adaptation > sentences[7], field 'text': this sentence reports a claim "
+               "('claim: true') but does not say whose: write who claims it, e.g. \"The report says …\", \"Mao writes …\", "
+               "\"The cable's header says …\" (or set 'claim: false' if it only describes the text) (got 'The peoples of Xinjiang "
+               "warmly welcomed the army.')"),
+    ("a name in a document that is not in its excerpt",
+     _yaml("related.yml", lambda d: next(x for x in d["documents"] if x["id"] == "savelyev-32616")["excerpt"]["names"].update({"Dihua": "urumqi"})),
+     lambda d: f"data/related.yml, line {line(d, 'related.yml', 'URUMCHI: urumqi') - 1}: entry documents[4] (id 'savelyev-32616') > "
+               "excerpt, field 'names': 'Dihua' is not in 'text': copy each name exactly as the excerpt prints it (got {'URUMCHI': "
+               "'urumqi', 'Urumchi': 'urumqi', 'PLA': 'pla', ...)"),
     ("a gloss with no language",
      _yaml("related.yml", lambda d: d["documents"][0]["excerpt"].pop("lang")),
      lambda d: f"data/related.yml, line {line(d, 'related.yml', 'gloss:')}: entry documents[1] (id 'chinese-source-translation') > "

@@ -125,6 +125,9 @@ def _related(files: Files, index: _Index) -> None:
         loc = ("documents", i)
         refuse_unknown(files, "related.yml", loc, "paragraphs", document.paragraphs, index.paragraphs, PARAGRAPHS)
         refuse_unknown(files, "related.yml", loc, "sources", document.sources, index.sources, SOURCES)
+        if document.excerpt:
+            refuse_unknown(files, "related.yml", loc + ("excerpt",), "names", document.excerpt.names.values(), index.entries,
+                           "glossary entry ids")
 
 
 def _teaching(files: Files, index: _Index) -> None:

@@ -7,6 +7,7 @@ from .. import links
 from ..templating.environment import Renderer
 from ..views import citation
 from ..views.handouts import lesson_handout
+from ..views.reading import reading_levels
 
 __all__ = ["render_background", "render_instructor_access", "render_lesson_list", "render_lesson_page"]
 
@@ -22,10 +23,11 @@ def render_lesson_list(renderer: Renderer, here: str) -> str:
 def render_lesson_page(renderer: Renderer, here: str, lesson_id: str, published: bool) -> str:
     """A lesson's page: its plan (instructor edition) and the handout its plan's steps use."""
     edition = renderer.edition
-    lesson = edition.lesson(lesson_id)
+    handout = lesson_handout(edition, edition.lesson(lesson_id))
     return renderer.render(
-        "lesson-page.html", here, h=lesson_handout(edition, lesson), published=published,
-        address=links.public_address(renderer.site_url, links.lesson_page(lesson.id)),
+        "lesson-page.html", here, h=handout, published=published,
+        levels=reading_levels(handout) if renderer.instructor else [],
+        address=links.public_address(renderer.site_url, links.lesson_page(lesson_id)),
         citation=citation.chicago(edition.document),
     )
 

@@ -5,13 +5,14 @@ prints it (`macros.checks.handouts`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..files.models.chronology import RelatedDocument
 from ..files.models.teaching import Packet, Question
 from .edition import Edition, GlossaryEntry, NumberedParagraph
 
-__all__ = ["LETTERS", "ORGANIZERS", "SOURCING_ASKS", "TRUST", "Chart", "LetteredDocument", "PacketView", "charts_for", "excerpt_pieces", "packet_view"]
+__all__ = ["LETTERS", "ORGANIZERS", "SOURCING_ASKS", "TRUST", "Chart", "LetteredDocument", "PacketView", "charts_for", "Piece", "excerpt_pieces", "packet_view"]
 
 ORGANIZERS = ("sourcing", "categories", "corroboration")  # the order a handout prints them in
 # The questions of a sourcing chart, one row each: the handout's chart and the Word worksheet ask the same.
@@ -38,22 +39,51 @@ class LetteredDocument:
         return f"document-{self.letter.lower()}"
 
     @property
-    def pieces(self) -> list[tuple[bool, str]]:
-        """The excerpt as a handout prints it: (left out?, words) in order; what is left out is
-        drawn as our own mark, and the related documents page prints the whole text."""
-        return excerpt_pieces(self.document.excerpt.text, self.document.excerpt.omit)
+    def pieces(self) -> list[Piece]:
+        """The excerpt as a handout prints it: its words in order, the names linked to their
+        glossary entries, and what is left out drawn as our own mark (the related documents page
+        prints the whole text)."""
+        excerpt = self.document.excerpt
+        return excerpt_pieces(excerpt.text, excerpt.omit, excerpt.names)
+
+    @property
+    def entry_ids(self) -> list[str]:
+        """The glossary entries the printed excerpt names."""
+        return list(dict.fromkeys(p.entry for p in self.pieces if p.entry))
 
 
-def excerpt_pieces(text: str, omit: list[str]) -> list[tuple[bool, str]]:
+@dataclass(frozen=True)
+class Piece:
+    words: str
+    left_out: bool = False
+    entry: str | None = None  # the glossary entry a name links to
+
+
+def excerpt_pieces(text: str, omit: list[str], names: dict[str, str]) -> list[Piece]:
     pieces, at = [], 0
     for piece in omit:  # the model checked that each is found, in order
         found = text.index(piece, at)
-        if found > at:
-            pieces.append((False, text[at:found]))
-        pieces.append((True, piece))
+        pieces += _named(text[at:found], names)
+        pieces.append(Piece(piece, left_out=True))
         at = found + len(piece)
+    return pieces + _named(text[at:], names)
+
+
+def _named(text: str, names: dict[str, str]) -> list[Piece]:
+    """Plain words and names, the longest name first where names overlap."""
+    if not text:
+        return []
+    if not names:
+        return [Piece(text)]
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            pieces.append(Piece(text[at:match.start()]))
+        pieces.append(Piece(match.group(0), entry=names[match.group(0)]))
+        at = match.end()
     if at < len(text):
-        pieces.append((False, text[at:]))
+        pieces.append(Piece(text[at:]))
     return pieces
 
 
@@ -91,6 +121,7 @@ class PacketView:
     documents: list[LetteredDocument]
     charts: list[Chart]  # in print order
     questions: list[Question]
+    named: list[GlossaryEntry]  # the entries the passages and the documents' excerpts name (for their descriptions)
 
     @property
     def numbers(self) -> str:
@@ -153,10 +184,13 @@ def packet_view(edition: Edition, packet: Packet) -> PacketView:
     wanted = set(packet.organizers) | {q.organizer for q in questions if q.organizer}
     if "sourcing" in wanted:
         wanted.add("sourcing-documents")  # on a packet's page, one sourcing chart per document
+    terms = edition.entries_in(paragraphs)
+    in_documents = [edition.entries[e] for d in documents for e in d.entry_ids]
     return PacketView(
         packet=packet,
         paragraphs=paragraphs,
-        terms=edition.entries_in(paragraphs),
+        terms=terms,
+        named=list({e.id: e for e in [*terms, *in_documents]}.values()),
         documents=documents,
         charts=charts_for(wanted, documents, edition.part("categories.yml") is not None),
         questions=questions,

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from ..fields import Id, LangTag, Model, Prose, Text, Url, Verbatim
+from ..fields import Id, LangTag, Model, Prose, Text, Url, Verbatim, VerbatimCopy
 from .text import LayerColour
 
 __all__ = [
@@ -148,6 +148,10 @@ class Excerpt(Model):
     gloss: Prose | None = Field(
         default=None, description="Our own literal English rendering of a text not in English, shown beside it and labelled as ours."
     )
+    names: dict[VerbatimCopy, Id] = Field(
+        default={}, description="Names as the excerpt prints them, each with the glossary entry it links to "
+        "(e.g. \"Savel’yev\": savelyev); every one must be in 'text'.",
+    )
     omit: list[Verbatim] = Field(
         default=[], description="Exact pieces of `text` that handouts leave out (a long distribution list); each is shown "
         "as our own mark […] and the related documents page prints the whole text.",
@@ -167,6 +171,15 @@ class Excerpt(Model):
         if gloss and not info.data.get("lang"):
             raise ValueError("a gloss renders a text that is not in English: give the text's 'lang' too")
         return gloss
+
+    @field_validator("names")
+    @classmethod
+    def _names_are_in_the_text(cls, names: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        text = info.data.get("text") or ""
+        missing = [name for name in names if name not in text]
+        if missing:
+            raise ValueError(f"{', '.join(repr(m) for m in missing)} is not in 'text': copy each name exactly as the excerpt prints it")
+        return names
 
     @field_validator("omit")
     @classmethod

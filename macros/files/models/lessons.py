@@ -10,9 +10,10 @@ paragraph they rest on).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from ..fields import Id, Model, Prose, Text, Verbatim
 
@@ -61,9 +62,32 @@ class Step(Model):
     task: bool = Field(default=False, description="True for the step in which students write the task.")
 
 
+# A sentence that reports what a source claims says who claims it: a verb of saying or writing
+# ("The report says", "Mao writes", "according to the report").
+ATTRIBUTION = re.compile(
+    r"\b(?:says?|said|claims?|claimed|reports?|reported|writes?|wrote|states?|stated|declares?|declared|"
+    r"adds?|added|tells?|told|calls?|called|according to)\b", re.IGNORECASE
+)
+
+
 class AdaptedSentence(Model):
-    text: Text = Field(description="A plain-language sentence.")
     paragraph: Id = Field(description="The paragraph of the text it comes from.")
+    claim: bool = Field(
+        description="True if the sentence reports something the source claims (an event, a welcome, a number): it must "
+        "then say who claims it. False if it only describes the text (who signed it, what a word means)."
+    )
+    text: Text = Field(description="One plain-language sentence; nothing that the paragraph does not say.")
+
+    @field_validator("text")
+    @classmethod
+    def _says_whose_claim(cls, text: str, info: ValidationInfo) -> str:
+        if info.data.get("claim") and not ATTRIBUTION.search(text):
+            raise ValueError(
+                "this sentence reports a claim ('claim: true') but does not say whose: write who claims it, e.g. "
+                "\"The report says …\", \"Mao writes …\", \"The cable's header says …\" (or set 'claim: false' if it only "
+                "describes the text)"
+            )
+        return text
 
 
 class Adaptation(Model):
