@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup
 from macros.integration import protected_edition
 from tests.conftest import PASSPHRASE, PROTECTED, PUBLIC_URL, ROOT, student_pages
 from tests.data_files import data
+from tests.print_layout import PAPERS, print_layout
 
 SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
 
@@ -39,14 +40,32 @@ def _text(html: str) -> str:
     return " ".join(soup.get_text(" ").split())
 
 
+BLOCKS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "figcaption", "blockquote", "caption", "summary", "title")
+
+
+def _sentences(html: str) -> set[str]:
+    """Every sentence of six words or more of a page, read block by block (a paragraph, a list item,
+    a cell), so that no sentence runs from one block into the next."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("script, style"):
+        hidden.decompose()
+    found = set()
+    for block in soup.find_all(BLOCKS):
+        if block.find(BLOCKS):
+            continue  # its inner blocks are read on their own
+        for sentence in SENTENCE.split(" ".join(block.get_text(" ").split())):
+            if len(sentence.split()) >= 6:
+                found.add(sentence)
+    return found
+
+
 def instructor_only_sentences(instructor_site: Path, student_site: Path) -> list[str]:
-    """Every sentence (of six words or more) on a page of the instructor edition that no page of
-    the student site holds."""
+    """Every sentence of the instructor edition's pages that no page of the student site holds."""
     student = " ".join(_text(p.read_text(encoding="utf-8")) for p in student_pages(student_site))
     found: dict[str, None] = {}
     for page in sorted(instructor_site.rglob("*.html")):
-        for sentence in SENTENCE.split(_text(page.read_text(encoding="utf-8"))):
-            if len(sentence.split()) >= 6 and sentence not in student:
+        for sentence in sorted(_sentences(page.read_text(encoding="utf-8"))):
+            if sentence not in student:
                 found.setdefault(sentence)
     return list(found)
 
@@ -143,6 +162,11 @@ def test_a_wrong_passphrase_is_refused_and_the_right_one_opens_the_plan(browser,
     steps.first.wait_for(timeout=20000)
     assert steps.count() == len(lesson["procedure"])
     assert lesson["title"] in page.title()
+    # From the published build only, the teacher prints the plan: one page, on A4 and on Letter.
+    for paper in PAPERS:
+        plan = print_layout(page, "plan", paper)
+        assert len(plan.pages) == 1 and lesson["procedure"][0]["name"] in plan.words(1)
+    page.emulate_media(media="screen")
     # The key is remembered on this device: another page of the edition opens without asking.
     page.goto(f"{server}{PROTECTED}/questions/")
     page.locator(".cbl-instructor-note").first.wait_for(timeout=20000)
