@@ -262,7 +262,8 @@ def test_the_gap_check_catches_a_gap_before_a_comma(context_factory):
 
 def test_packet_prints_as_a_handout(context_factory, server):
     page = open_page(context_factory(), server + "packets/three-versions/")
-    assert not page.locator(".cbl-answer").first.is_visible(), "no writing space on screen"
+    assert page.locator(".cbl-answer textarea").first.is_visible(), "a place to type on screen"
+    assert not page.locator(".cbl-answer .cbl-fill__print").first.is_visible(), "and no copy of it for print"
     page.emulate_media(media="print")
     assert page.locator(".cbl-para__num").first.is_visible()
     spaces = page.locator(".cbl-answer")

@@ -24,8 +24,8 @@ from tests.conftest import assert_clean_build, copy_project, mkdocs_build
 # Under 110 characters, so that it fits every length limit (a glossary summary is at most 140).
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> [a](javascript:alert(1)) ![i](x.png) {{ "inj" ~ "ected" }}'
 # The document's words may not contain unexplained square brackets (the build rejects them), so
-# verbatim fields get this variant; in paragraphs it is added after the real words,
-# which glossary forms and quotations must still find.
+# verbatim fields get this variant; in paragraphs (and a document's excerpt) it is added after the
+# real words, which glossary forms, quotations and the excerpt's names and omissions must still find.
 VERBATIM_PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> javascript:alert(1) {{ "inj" ~ "ected" }} {% if 1 %}tmpl{% endif %}'
 
 
@@ -73,7 +73,10 @@ def poison(project: Path) -> int:
             node = data
             for step in parents:
                 node = node[step]
-            if file_name == "text.yml" and last == "text":
+            # Appended, not replacing: words that other rules read (forms and quotations copy the
+            # paragraphs; an excerpt's names and omissions copy its text; an adapted claim says whose).
+            if (file_name == "text.yml" and last == "text") or field_path[-2:] == ("excerpt", "text") or (
+                    "adaptation" in field_path and last == "text"):
                 node[last] = f"{node[last]} {VERBATIM_PAYLOAD}"  # keep the words that forms and quotes copy
             else:
                 node[last] = VERBATIM_PAYLOAD if kind == "verbatim" else PAYLOAD

@@ -92,11 +92,13 @@ def test_each_section_of_the_text_links_to_its_questions(site):
 
 def _instructor_only() -> list[str]:
     """Every text meant for instructors only: the questions' notes, and each lesson's plan (the
-    instructor's and the students' steps, differentiation), notes and model answers. (The rubric
+    instructor's steps, the objectives, differentiation), notes and model answers; what students do in
+    each step is on their handout ("What you will do"). (The rubric
     is for students: they are told how their answer will be judged.)"""
     texts = [q.get("instructor_notes") or "" for q in data("questions.yml")["questions"]]
     for lesson in data("lessons.yml")["lessons"]:
-        texts += [step[who] for step in lesson["procedure"] for who in ("teacher", "students")]
+        texts += [step["teacher"] for step in lesson["procedure"]]  # what students do is on their handout
+        texts += lesson.get("objectives", [])
         texts += lesson.get("differentiation", [])
         texts += [lesson.get("instructor_notes") or ""]
         texts += [a[part] for a in lesson["assessment"]["model_answers"] for part in ("text", "why")]

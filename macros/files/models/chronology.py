@@ -152,7 +152,7 @@ class Excerpt(Model):
         default={}, description="Names as the excerpt prints them, each with the glossary entry it links to "
         "(e.g. \"Savel’yev\": savelyev); every one must be in 'text'.",
     )
-    omit: list[Verbatim] = Field(
+    omit: list[VerbatimCopy] = Field(
         default=[], description="Exact pieces of `text` that handouts leave out (a long distribution list); each is shown "
         "as our own mark […] and the related documents page prints the whole text.",
     )
@@ -160,9 +160,14 @@ class Excerpt(Model):
 
     @model_validator(mode="after")
     def _short(self) -> "Excerpt":
-        words = len(self.text.split())
+        printed = self.text
+        for piece in self.omit:
+            printed = printed.replace(piece, " ", 1)
+        words = len(printed.split())
         if words > EXCERPT_WORDS:
-            raise ValueError(f"'text' has {words} words; an excerpt may have at most {EXCERPT_WORDS}")
+            raise ValueError(
+                f"'text' prints {words} words (what 'omit' leaves out not counted); an excerpt may print at most {EXCERPT_WORDS}"
+            )
         return self
 
     @field_validator("gloss")
