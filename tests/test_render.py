@@ -4,6 +4,7 @@ recognised, prose allows only its small Markdown subset, citations are well form
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -166,3 +167,24 @@ def test_pages_ship_without_the_templates_indentation():
         '<nav>\n<ul>\n<li><a href="a">A</a>\n<a href="b">B</a></li>\n</ul>\n</nav>'
         '<pre>  kept\n    as written\n</pre><script>\n  var a = 1\n  var b = 2\n</script><p>one  two</p>'
     ), "indentation goes; a line break stays between words and links; pre and script keep theirs"
+
+
+def test_the_site_citation_asks_for_the_address_where_the_build_has_none(edition, tmp_path):
+    """A local preview has no public address: the citation asks the reader for it and links the
+    example paragraph on the site itself; editors named in site.yml replace "the site's contributors"."""
+    from macros.render.source import render_site_citation
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    with (tmp_path / "data" / "site.yml").open("a", encoding="utf-8") as site_file:
+        site_file.write("\neditors: Ann Lee and Bo Chen\n")
+    local = Renderer(load_edition(tmp_path / "data"), instructor=False, site_url="http://127.0.0.1:8000/")
+    soup = BeautifulSoup(render_site_citation(local, "about/", 1999), "html.parser")
+    assert soup.find(id="cite-this-site").get_text() == (
+        f"Ann Lee and Bo Chen, {edition.site.title}, 1999, (the address where you read it)."
+    )
+    example = soup.select_one(".cbl-cite-paragraph").find_all("a")[-1]
+    assert example.get_text() == "its link" and example["href"].startswith("../text/#")
+
+    published = Renderer(edition, instructor=False, site_url="https://example.org/site/")
+    text = BeautifulSoup(render_site_citation(published, "about/", 1999), "html.parser").find(id="cite-this-site").get_text()
+    assert text == f"The site’s contributors, {edition.site.title}, 1999, https://example.org/site/."

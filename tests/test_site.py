@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,33 @@ def test_about_page_gives_record_chain_citations_rights_and_meta_tags(site):
     meta = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
     assert meta["citation_title"].startswith("Letter from Cde. Mao Zedong")
     assert meta["DC.coverage"].startswith("RGASPI")
+
+
+def test_about_page_says_how_to_cite_the_site_and_its_paragraph_numbers(site):
+    """The citation names the site's title, its editors (or its contributors), the year it was
+    built and its public address; its example paragraph's number and link are the ones the text
+    page shows for that paragraph."""
+    from tests.data_files import data, paragraphs
+
+    about = soup_of(site, "about")
+    assert about.find(id="cite-site").get_text(strip=True).startswith("Cite this site")
+    site_data = data("site.yml")
+    citation = about.find(id="cite-this-site").get_text()
+    year = datetime.now(timezone.utc).year
+    editors = site_data.get("editors") or "The site’s contributors"
+    assert citation == f"{editors}, {site_data['title']}, {year}, {PUBLIC_URL}."
+    assert about.select_one('button[data-cbl-target="cite-this-site"]')
+
+    note = about.select_one(".cbl-cite-paragraph")
+    words = " ".join(note.get_text().split())
+    assert f"(¶ 1–{len(paragraphs())})" in words and "not the archive’s" in words
+    example = note.find_all("a")[-1]
+    assert example["href"].startswith("../text/#")
+    paragraph_id = example["href"].split("#", 1)[1]
+    assert example.get_text() == f"{PUBLIC_URL}text/#{paragraph_id}"
+    shown = soup_of(site, "text").find(id=paragraph_id).select_one(".cbl-para__num").get_text()
+    assert f"¶ {shown}, {PUBLIC_URL}text/#{paragraph_id}" in words
+    assert shown == str(list(paragraphs()).index(paragraph_id) + 1)
 
 
 def test_search_index_holds_the_text(site):

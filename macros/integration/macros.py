@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -25,7 +27,7 @@ from ..views.parts import present
 from .errors import stop
 from .state import Build
 
-__all__ = ["MACRO_NAMES", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
+__all__ = ["MACRO_NAMES", "build_year", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
 
 
 class _Failure(Exception):
@@ -104,6 +106,11 @@ def register(env, build: Build, instructor: bool) -> None:
     def citations() -> str:
         """Chicago and MLA citations with copy buttons, and RIS and BibTeX files."""
         return source.render_citations(renderer, here(), [(label, path) for path, label in links.CITATION_FILES])
+
+    @macro
+    def site_citation() -> str:
+        """How to cite this site, with its public address, and how its ¶ numbers work."""
+        return source.render_site_citation(renderer, here(), build_year())
 
     @macro
     def rights() -> str:
@@ -253,11 +260,19 @@ def register(env, build: Build, instructor: bool) -> None:
 
 MACRO_NAMES = (
     "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
-    "citations", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
+    "citations", "site_citation", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
     "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
     "instructor_access",
 )
+
+
+def build_year() -> int:
+    """The year this edition is built, as a citation of the site gives it: the year of
+    SOURCE_DATE_EPOCH where a reproducible build sets it, else today's (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.year
 
 
 def register_placeholders(env) -> None:

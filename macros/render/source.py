@@ -6,7 +6,10 @@ from .. import links
 from ..templating.environment import Renderer
 from ..views import citation
 
-__all__ = ["render_chain", "render_citations", "render_cite", "render_record", "render_rights", "render_offline_note", "render_source_checks", "render_sources"]
+__all__ = [
+    "render_chain", "render_citations", "render_cite", "render_record", "render_rights", "render_offline_note", "render_site_citation",
+    "render_source_checks", "render_sources",
+]
 
 
 def render_record(renderer: Renderer, here: str) -> str:
@@ -21,6 +24,21 @@ def render_citations(renderer: Renderer, here: str, downloads: list[tuple[str, s
     doc = renderer.edition.document
     citations = [("chicago", "Chicago (note)", citation.chicago(doc)), ("mla", "MLA (9th edition)", citation.mla(doc))]
     return renderer.render("citations.html", here, citations=citations, downloads=downloads)
+
+
+def render_site_citation(renderer: Renderer, here: str, year: int) -> str:
+    """How to cite this edition (not the archive's document) and one of its paragraphs. The
+    public address is the build's `site_url`; a build without one (a local preview) asks the
+    reader for the address instead of printing a useless one. The example paragraph is the one
+    in the middle of the text, so no paragraph of one document is named in code or in docs/."""
+    edition = renderer.edition
+    example = edition.paragraphs[len(edition.paragraphs) // 2]
+    home = links.public_address(renderer.site_url, links.HOME)
+    text_page = links.public_address(renderer.site_url, links.TEXT)
+    return renderer.render(
+        "site-citation.html", here, site=edition.site, year=year, address=home, count=len(edition.paragraphs),
+        example=example, example_address=f"{text_page}#{example.paragraph.id}" if text_page else None,
+    )
 
 
 def render_rights(renderer: Renderer, here: str) -> str:

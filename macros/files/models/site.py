@@ -125,3 +125,7 @@ class Site(Model):
     repository: Url | None = Field(
         default=None, description="The project's source repository, for the editors' way in (the workflow can set it instead)."
     )
+    editors: Text | None = Field(
+        default=None, description="Who made this edition, as a citation of the site names them, e.g. 'Ann Lee and Bo Chen' "
+        "(About, 'Cite this site'); without it the citation names 'the site’s contributors'.",
+    )
