@@ -73,7 +73,7 @@ def test_the_handout_prints_what_the_steps_use_and_nothing_else(site, lesson_id)
     assert bool(soup.select(".cbl-background")) == bool(reads & {"background", "plain-background"})
     assert bool(soup.select(".cbl-background--plain")) == ("plain-background" in reads)
     documents = packet_of(spec).get("documents", [])
-    for letter, document in zip("bc", documents):
+    for letter, document in zip("bcd", documents):
         assert bool(soup.select(f"#document-{letter}")) == (f"document-{letter}" in reads or f"sourcing-document-{letter}" in named)
     assert soup.select_one(".cbl-assessment__task") and len(soup.select(".cbl-rubric thead th")) == 3
 
@@ -137,7 +137,7 @@ def test_the_dates_strip_holds_the_days_of_the_passages_and_documents(site, less
     days = {e["date"] for e in data("chronology.yml")["events"] if printed & set(e.get("paragraphs", []))}
     reads = {r for step in spec["procedure"] for r in step.get("reads", [])}
     related = {d["id"]: d for d in data("related.yml")["documents"]}
-    days |= {related[d]["date"] for letter, d in zip("bc", packet_of(spec).get("documents", [])) if f"document-{letter}" in reads}
+    days |= {related[d]["date"] for letter, d in zip("bcd", packet_of(spec).get("documents", [])) if f"document-{letter}" in reads}
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
     expected = [f"{int(d[8:])} {months[int(d[5:7]) - 1]}" for d in sorted(days)]
     shown = [li.select_one(".cbl-dates__day").get_text() for li in soup.select(".cbl-dates li")]

@@ -19,7 +19,7 @@ from .where import at, paragraph_locs
 
 __all__ = ["check"]
 
-LETTERS = ("b", "c")  # a packet's documents, in order: Document B, Document C
+LETTERS = ("b", "c", "d")  # a packet's documents, in order: Document B, C, D
 
 
 def check(files: Files) -> None:

@@ -75,7 +75,7 @@ def _chart(doc, edition: Edition, handout: Handout, chart: Chart) -> None:
         _table(doc, [""] + [c.label for c in matrix.categories], [[label] + [""] * len(matrix.categories) for label in labels])
     else:
         doc.add_heading("Corroboration chart: does another source agree?", level=2)
-        columns = ["Claim", f"The {noun} says (¶)"] + [f"Document {d.letter} says" for d in handout.documents] + [TRUST]
+        columns = ["Claim", f"The {noun} says (¶)"] + [f"Document {d.letter} says" for d in handout.corroborated] + [TRUST]
         claims = handout.pv.packet.claims or ["", "", ""]
         _table(doc, columns, [[claim] + [""] * (len(columns) - 1) for claim in claims])
 

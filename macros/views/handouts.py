@@ -37,6 +37,7 @@ class Handout:
     background: Background | None
     plain_background: bool  # the background in its plainer words
     documents: list[LetteredDocument]
+    corroborated: list[LetteredDocument]  # the documents the corroboration chart has a column for
     charts: list[Chart]
     questions: list[Question]
     dates: list[DateMark]
@@ -71,11 +72,15 @@ def lesson_handout(edition: Edition, lesson: Lesson) -> Handout:
     documents = [d for d in pv.documents if d.key in reads or f"sourcing-{d.key}" in charted]
     question_ids = list(dict.fromkeys(q for step in lesson.procedure for q in step.questions))
     background = edition.part("background.yml") if reads & {"background", "plain-background"} else None
+    # The corroboration chart tests the text against the documents read in the step that fills it in.
+    with_chart = {r for step in lesson.procedure if "corroboration" in step.charts for r in step.reads}
+    corroborated = [d for d in documents if d.key in with_chart] or documents
     return Handout(
         lesson=lesson,
         pv=pv,
         background=background,
         plain_background="plain-background" in reads and "background" not in reads,
+        corroborated=corroborated,
         documents=documents,
         charts=charts_for(charted, documents, edition.part("categories.yml") is not None),
         questions=[edition.question(q) for q in question_ids],

@@ -24,7 +24,7 @@ SOURCING_ASKS = (
     "Through whose hands did it pass on the way to us?",
 )
 TRUST = "How far can we trust it, and why?"  # the corroboration chart's last column
-LETTERS = ("B", "C")  # the document itself is A
+LETTERS = ("B", "C", "D")  # the document itself is A
 SHORT_WORDS = 30  # a paragraph of at most this many words is a short line (a header, a note, a signature)
 
 

@@ -23,11 +23,11 @@ __all__ = [
 ]
 
 # What a step of a lesson can have students read, and the charts it can have them fill in. The
-# documents are those of the lesson's packet (`documents` in data/packets.yml), lettered B, C.
-READINGS = ("background", "plain-background", "text", "document-b", "document-c")
-CHARTS = ("sourcing", "sourcing-document-b", "sourcing-document-c", "categories", "corroboration")
-Reading = Literal["background", "plain-background", "text", "document-b", "document-c"]
-Chart = Literal["sourcing", "sourcing-document-b", "sourcing-document-c", "categories", "corroboration"]
+# documents are those of the lesson's packet (`documents` in data/packets.yml), lettered B, C, D.
+READINGS = ("background", "plain-background", "text", "document-b", "document-c", "document-d")
+CHARTS = ("sourcing", "sourcing-document-b", "sourcing-document-c", "sourcing-document-d", "categories", "corroboration")
+Reading = Literal["background", "plain-background", "text", "document-b", "document-c", "document-d"]
+Chart = Literal["sourcing", "sourcing-document-b", "sourcing-document-c", "sourcing-document-d", "categories", "corroboration"]
 
 
 class BackgroundParagraph(Model):
@@ -51,11 +51,12 @@ class Step(Model):
     students: Prose = Field(description="What students do, addressed to them: the handout lists it under 'What you will do'.")
     reads: list[Reading] = Field(
         default=[], description="What students read in this step: background (or plain-background, its plainer version), "
-        "text, document-b, document-c.",
+        "text, document-b, document-c, document-d.",
     )
     charts: list[Chart] = Field(
-        default=[], description="The charts students fill in: sourcing (the document), sourcing-document-b, sourcing-document-c, "
-        "categories, corroboration. The handout prints each chart a step names, and no other.",
+        default=[], description="The charts students fill in: sourcing (the document), sourcing-document-b (-c, -d), "
+        "categories, corroboration (with a column for each document the same step reads). The handout prints each chart a "
+        "step names, and no other.",
     )
     questions: list[Id] = Field(default=[], description="Ids in data/questions.yml the step asks; the handout prints these, and no other.")
     central_question: bool = Field(default=False, description="True for the step in which the class discusses the lesson's question.")

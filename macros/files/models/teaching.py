@@ -121,8 +121,8 @@ class Packet(Model):
     head_note: Prose = Field(description="Two or three lines for students that set the passages in context.")
     passages: list[Id] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
     documents: list[Id] = Field(
-        default=[], max_length=2,
-        description="Related documents (data/related.yml, with an excerpt) printed after the text as Document B and C.",
+        default=[], max_length=3,
+        description="Related documents (data/related.yml, with an excerpt) printed after the text as Document B, C and D.",
     )
     organizers: list[Literal["categories", "sourcing", "corroboration"]] = Field(
         default=[], description="Charts printed with the packet for students to fill in (besides those its questions ask for)."
