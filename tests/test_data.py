@@ -488,7 +488,7 @@ BROKEN = [
      _yaml("related.yml", lambda d: d["documents"][0]["excerpt"].pop("lang")),
      lambda d: f"data/related.yml, line {line(d, 'related.yml', 'gloss:')}: entry documents[1] (id 'chinese-source-translation') > "
                "excerpt, field 'gloss': a gloss renders a text that is not in English: give the text's 'lang' too (got '(2) The "
-               "Xinjiang *qiyi* (uprising) units of Zhang Zhizho...)"),
+               "Xinjiang *qiyi* (“uprising”) units of Zhang Zhiz...)"),
 ]
 
 
