@@ -24,6 +24,6 @@ def define_env(env) -> None:
     if build.edition is None:
         if not build.serving:
             raise stop(build.data_error)
-        macros.register_placeholders(env)
+        macros.register_placeholders(env, build.parts, state.instructor_edition(env.conf))
         return
     macros.register(env, build, state.instructor_edition(env.conf))

@@ -59,7 +59,7 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
     ("a syntax error in a component template",
      lambda p: _edit(p / "macros" / "templating" / "templates" / "paragraph.html", "{{ p.number }}</a>", "{{ p.number }</a>"),
      lambda p: ["ERROR   -  Error reading page 'text.md':",
-                "ERROR   -  docs/text.md: document_text(): template paragraph.html, line "
+                "ERROR   -  docs/text.md: document_text(): template macros/templating/templates/paragraph.html, line "
                 f"{_line_of(p / 'macros' / 'templating' / 'templates' / 'paragraph.html', '{{ p.number }</a>')}: unexpected '}}'"]),
     ("a macro that does not exist",
      lambda p: _append(p / "docs" / "map.md", "\n{{ no_such_macro() }}\n"),

@@ -22,7 +22,7 @@ from .. import links
 from ..render import chronology, glossary, lessons, map as map_, source, teaching, text
 from ..templating.environment import Renderer
 from ..views.parts import present
-from .errors import stop
+from .errors import describe, stop
 from .state import Build
 
 __all__ = ["MACRO_NAMES", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
@@ -51,7 +51,7 @@ def register(env, build: Build, instructor: bool) -> None:
                     result = function(*args, **kwargs)
                 except Exception as error:  # noqa: BLE001 - every failure becomes one message
                     call = f"{function.__name__}({', '.join(repr(a) for a in args)})"
-                    _record(env, f"{call}: {_describe(error)}")
+                    _record(env, call, describe(error, build.project_dir))
                     raise _Failure() from error
                 return result if markdown or not isinstance(result, str) else keep_html(result, build, env.page.file.src_uri)
 
@@ -248,12 +248,14 @@ MACRO_NAMES = (
 )
 
 
-def register_placeholders(env) -> None:
-    """Bad data while serving: the pages still build, empty, under the banner."""
+def register_placeholders(env, parts: dict[str, bool], instructor: bool) -> None:
+    """Bad data while serving: the pages still build, without what data makes, under the banner.
+    A page's own Jinja sees the parts the last good build had (`parts.map`) and the edition
+    served, so nothing fails for want of data the page's mistake did not touch."""
     for name in MACRO_NAMES:
         env.macro(lambda *args, **kwargs: "", name)
-    env.variables["parts"] = {}
-    env.variables["instructor"] = False
+    env.variables["parts"] = dict(parts)
+    env.variables["instructor"] = instructor
     env.variables["pages"] = links
 
 
@@ -301,18 +303,10 @@ def restore_html(html: str, build: Build, page) -> str:
     return re.sub(f"<!--kit-{build.token}-(\\d+)-->", lambda m: store[int(m.group(1))], html)
 
 
-def _describe(error: Exception) -> str:
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return f"template {error.name or error.filename}, line {error.lineno}: {error.message}"
-    if isinstance(error, jinja2.TemplateError):
-        return f"template error: {error}"
-    return f"{type(error).__name__}: {error}"
-
-
-def _record(env, message: str) -> None:
+def _record(env, call: str, description: str) -> None:
     page = env.page.file.src_uri if getattr(env, "page", None) else "?"
     failures = env.variables.setdefault("_failures", {})
-    failures.setdefault(page, []).append(message)
+    failures.setdefault(page, []).append((call, description))
 
 
 class _Capture(logging.Filter):
@@ -346,10 +340,15 @@ def guard_page_rendering(env, build: Build) -> None:
             page = env.page
             failures = env.variables.get("_failures", {}).get(page.file.src_uri)
             where = f"docs/{page.file.src_uri}"
-            message = f"{where}: " + "; ".join(failures) if failures else where + _page_error(stopped.__context__, page)
+            if failures:
+                message = f"{where}: " + "; ".join(f"{call}: {description}" for call, description in failures)
+                # A broken component fails on every page that uses it: one message says so.
+                same_mistake = tuple(description for _, description in failures)
+            else:
+                message = same_mistake = where + _page_error(stopped.__context__, page)
             if not build.serving:
                 raise stop(message) from None
-            build.fail(message)
+            build.fail(message, same_mistake)
             return "This page could not be built: the message at the top says why.\n"
         finally:
             logger.removeFilter(capture)
