@@ -13,26 +13,36 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def port_is_free(port: str) -> int:
-    """0 if a local server can listen on `port`; otherwise one line saying what to do (mkdocs
-    serve would print a traceback)."""
+def _can_listen(port: int) -> bool:
+    """Whether a server could listen on 127.0.0.1:`port` now, binding as MkDocs' server does
+    (SO_REUSEADDR, like every http.server): a port left in TIME-WAIT by a server that just
+    stopped is free to it, one another program listens on is not."""
     import socket
 
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def port_is_free(port: str) -> int:
+    """0 if a local server can listen on `port`; otherwise one line saying what to do (mkdocs
+    serve would print a traceback), with a port that is free at this moment."""
     if not port.isdigit() or not 0 < int(port) < 65536:
         print(f"PORT={port} is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001", file=sys.stderr)
         return 1
-    with socket.socket() as probe:
-        in_use = probe.connect_ex(("127.0.0.1", int(port))) == 0
-        if not in_use:
-            try:
-                probe.bind(("127.0.0.1", int(port)))
-            except OSError:
-                in_use = True
-    if in_use:
-        print(f"Port {port} is already in use (another server?): stop it, or pick another port, "
-              f"e.g. make serve PORT={int(port) + 1}", file=sys.stderr)
-        return 1
-    return 0
+    if _can_listen(int(port)):
+        return 0
+    free = next((p for p in range(int(port) + 1, min(int(port) + 101, 65536)) if _can_listen(p)), None)
+    suggestion = f"e.g. make serve PORT={free}" if free else "e.g. make serve PORT=8001"
+    print(f"Port {port} is already in use (another server?): stop it, or pick another port, {suggestion}", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -209,28 +210,83 @@ def test_serve_shows_edits_and_survives_every_mistake(served):
     assert process.poll() is None
 
 
-@pytest.mark.parametrize("port, expected", [
-    ("busy", "Port {busy} is already in use (another server?): stop it, or pick another port, e.g. make serve PORT={next}"),
-    ("8O00", "PORT=8O00 is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001"),
-])
-def test_make_serve_on_a_port_it_cannot_have_says_so_in_one_line(port, expected):
-    """`make serve PORT=...` checks the port first: one line naming it and what to do, no traceback."""
-    import socket
+def _free_port_check(port: int | str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "-s", "free-port", f"PORT={port}", f"BIN={Path(sys.executable).parent}", "STAMP="],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
 
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        busy = taken.getsockname()[1]
-        chosen = str(busy) if port == "busy" else port
-        result = subprocess.run(["make", "-s", "free-port", f"PORT={chosen}", f"BIN={Path(sys.executable).parent}", "STAMP="],
-                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+def _ours(stderr: str) -> list[str]:
+    """What the check printed (make adds a line of its own when a command fails)."""
+    return [line for line in stderr.splitlines() if not line.startswith("make: ***")]
+
+
+def _listening_pair() -> tuple[socket.socket, socket.socket]:
+    """Two servers listening on two consecutive ports."""
+    while True:
+        first = socket.socket()
+        first.bind(("127.0.0.1", 0))
+        first.listen()
+        second = socket.socket()
+        try:
+            second.bind(("127.0.0.1", first.getsockname()[1] + 1))
+        except OSError:
+            first.close()
+            second.close()
+            continue
+        second.listen()
+        return first, second
+
+
+def test_make_serve_on_a_busy_port_names_one_that_is_free():
+    """`make serve PORT=...` checks the port first: one line naming it and a port that is free
+    now (the next one is taken too here), no traceback."""
+    first, second = _listening_pair()
+    with first, second:
+        busy = first.getsockname()[1]
+        result = _free_port_check(busy)
+        suggested = next(p for p in range(busy + 2, busy + 100) if _bindable(p))
     assert result.returncode != 0
-    assert result.stderr.splitlines()[0] == expected.format(busy=busy, next=busy + 1)
+    assert _ours(result.stderr) == [
+        f"Port {busy} is already in use (another server?): stop it, or pick another port, e.g. make serve PORT={suggested}"]
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_make_serve_on_a_port_that_is_no_port_says_so_in_one_line():
+    result = _free_port_check("8O00")
+    assert result.returncode != 0
+    assert _ours(result.stderr) == ["PORT=8O00 is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001"]
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def test_make_serve_right_after_a_server_stopped_is_not_refused():
+    """A server that stopped leaves its port in TIME-WAIT for a minute; MkDocs can listen on it
+    again at once (SO_REUSEADDR), so the check must not refuse it."""
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    connection, _ = server.accept()
+    connection.close()  # the server closes first, as a stopped server does: its side waits
+    time.sleep(0.1)
+    client.close()
+    server.close()
+    with socket.socket() as plain, pytest.raises(OSError):  # negative control: the port is in TIME-WAIT
+        plain.bind(("127.0.0.1", port))
+    result = _free_port_check(port)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+
+
 def test_make_serve_on_a_free_port_passes_the_check():
-    port = free_port()
-    result = subprocess.run(["make", "-s", "free-port", f"PORT={port}", f"BIN={Path(sys.executable).parent}", "STAMP="],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = _free_port_check(free_port())
     assert result.returncode == 0 and not result.stderr, result.stderr
