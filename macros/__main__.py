@@ -56,12 +56,18 @@ def main(argv: list[str]) -> int:
         from .files.basemap_build import main as basemap
 
         return basemap(argv[1:])
+    from .files.errors import DataError
+
     if argv[:1] == ["register"]:
         from .checks.permanence import write_register
+        from .views.load import load_edition
 
-        print(write_register(DATA))
+        try:
+            print(write_register(load_edition(DATA).files))
+        except DataError as error:
+            print(f"Invalid data: {error}\nNo id was recorded: fix the data, then run make register again.", file=sys.stderr)
+            return 1
         return 0
-    from .files.errors import DataError
     from .views.load import load_edition
 
     try:
@@ -73,4 +79,31 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-sys.exit(main(sys.argv[1:]))
+def _one_line(error: BaseException) -> str:
+    """'macros/render/text.py, line 12: SyntaxError: expected ':'': where in the project it failed."""
+    import traceback
+
+    project = DATA.parent
+    if isinstance(error, SyntaxError) and error.filename:
+        where = Path(error.filename)
+        shown = where.resolve().relative_to(project).as_posix() if where.resolve().is_relative_to(project) else where
+        return f"{shown}, line {error.lineno}: SyntaxError: {error.msg}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(project) and ".venv" not in Path(f.filename).parts]
+    where = f"{Path(frames[-1].filename).resolve().relative_to(project).as_posix()}, line {frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(error).__name__}: {error}"
+
+
+def run(argv: list[str]) -> int:
+    """`main`, with any failure (a syntax error in a module of macros/, say) as one line, not a traceback."""
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - an editor's command ends in one line, never a traceback
+        line = _one_line(error)  # without terminal codes, even if the module that escapes them is what is broken
+        print("".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in line), file=sys.stderr)
+        return 1
+
+
+sys.exit(run(sys.argv[1:]))

@@ -177,7 +177,7 @@ BROKEN = [
     ("address with a user name", _yaml("sources.yml", lambda d: d["sources"][0].update(url="https://digitalarchive.wilsoncenter.org@evil.example/")),
      lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: https://digitalarchive.wilsoncenter.org@')}: entry sources[1] "
                "(id 'wilson-record'), field 'url': 'https://digitalarchive.wilsoncenter.org@evil.example/' is not a valid address: "
-               "after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@' or port)"),
+               "after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address)"),
     ("plain http where https is needed", _text("document.yml", 'url: "https://digitalarchive', 'url: "http://digitalarchive'),
      lambda d: f"data/document.yml, line {line(d, 'document.yml', PLAIN_HTTP)}: entry record, field 'url': "
                "'http://digitalarchive.wilsoncenter.org/document/letter-cde-mao-zedong-cde-filippov-stalin-kovalev' is not a valid "

@@ -52,7 +52,10 @@ def _describe(located: Located, label: str, model: type[BaseModel], error: dict)
     else:
         given = error.get("input")
         shown = _show(given)
-        stated = shown in message or (isinstance(given, str) and given in message)
+        # A rule's own message about a whole list or entry says what it found: the repr of the
+        # list or entry would only bury it.
+        stated = shown in message or (isinstance(given, str) and given in message) or (
+            kind == "value_error" and isinstance(given, (dict, list)))
         what = f"field '{field}': {message}" + ("" if stated else f" (got {shown})")
         if isinstance(given, bool) and kind in ("string_type", "list_type"):
             what += _YAML_BOOLEAN_HINT

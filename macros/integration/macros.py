@@ -21,8 +21,8 @@ import jinja2
 from .. import links
 from ..render import chronology, glossary, lessons, map as map_, source, teaching, text
 from ..templating.environment import Renderer
-from ..views.parts import present
-from .errors import describe, stop
+from ..views.parts import PARTS, present
+from .errors import describe, read_regular_file, stop
 from .state import Build
 
 __all__ = ["MACRO_NAMES", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
@@ -108,8 +108,8 @@ def register(env, build: Build, instructor: bool) -> None:
 
     @macro
     def bibliography() -> str:
-        """Every source the site cites."""
-        return source.render_sources(renderer, here())
+        """Every source this edition cites."""
+        return source.render_sources(renderer, here(), _cited_by_pages(Path(env.conf["docs_dir"]), instructor))
 
     @macro
     def source_checks() -> str:
@@ -301,6 +301,24 @@ def restore_html(html: str, build: Build, page) -> str:
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(i for kept in store for i in _ID.findall(kept))
     return re.sub(f"<!--kit-{build.token}-(\\d+)-->", lambda m: store[int(m.group(1))], html)
+
+
+_CITE = re.compile(r"""\bcite\(\s*["']([a-z0-9-]+)["']\s*\)""")
+
+
+def _cited_by_pages(docs_dir: Path, instructor: bool) -> set[str]:
+    """The source ids the pages of docs/ cite with `cite("id")` (but an instructor's page in the
+    student edition): a page may be rendered after the Sources page, so its Markdown is read."""
+    instructors_only = {part.page for part in PARTS if part.instructor_only and not instructor}
+    cited: set[str] = set()
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.relative_to(docs_dir).as_posix() in instructors_only:
+            continue
+        try:
+            cited.update(_CITE.findall(read_regular_file(path)))
+        except (OSError, UnicodeDecodeError):
+            continue  # the build says why (macros/hooks/kit.py, on_files)
+    return cited
 
 
 def _record(env, call: str, description: str) -> None:

@@ -7,11 +7,11 @@ student handout (question, background, passages, second document, organizers, ta
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..fields import Id, Model, Prose, Text
+from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text
 
 __all__ = [
     "AdaptedSentence", "Adaptation", "Assessment", "Background", "BackgroundParagraph", "Lesson", "Lessons",
@@ -62,7 +62,7 @@ class ModelAnswer(Model):
 class Assessment(Model):
     task: Prose = Field(description="The claim-and-evidence writing task, addressed to students.")
     rubric: list[RubricLevel] = Field(min_length=3, max_length=3)
-    model_answers: list[ModelAnswer] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
+    model_answers: Annotated[list[ModelAnswer], INSTRUCTOR_ONLY] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
 
 
 class Lesson(Model):
@@ -74,12 +74,12 @@ class Lesson(Model):
     minutes: int = Field(ge=10, le=240)
     claims: list[Prose] = Field(min_length=1, description="What a student can claim by the end.")
     packet: Id = Field(description="The reading packet the lesson uses.")
-    procedure: list[Step] = Field(min_length=2)
-    differentiation: list[Prose] = Field(default=[])
+    procedure: Annotated[list[Step], INSTRUCTOR_ONLY] = Field(min_length=2)  # the plan
+    differentiation: Annotated[list[Prose], INSTRUCTOR_ONLY] = Field(default=[])
     adaptation: Adaptation | None = None
     assessment: Assessment
-    instructor_notes: Prose | None = None
-    sources: list[Id] = Field(default=[], description="Sources for anything the plan says beyond the text.")
+    instructor_notes: Annotated[Prose | None, INSTRUCTOR_ONLY] = None
+    sources: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything the plan says beyond the text.")
 
 
 class Lessons(Model):
