@@ -202,6 +202,7 @@ LangTag = Annotated[str, AfterValidator(_check_lang)]
 
 
 class Model(BaseModel):
-    """Frozen, and unknown fields are errors: a misspelt field name is never silently ignored."""
+    """Frozen, and unknown fields are errors: a misspelt field name is never silently ignored.
+    No infinity or not-a-number, even written as text ('1e400')."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

@@ -6,6 +6,7 @@ optional part that is absent), with the parsed `Located` form of each for line n
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,7 +129,7 @@ def _refuse_outside_link(data_dir: Path, path: Path, label: str) -> None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError) as error:  # a link to itself, or to a file that is not there
-        reason = "it leads back to itself" if isinstance(error, RuntimeError) or getattr(error, "errno", 0) == 40 else (
+        reason = "it leads round in a loop" if isinstance(error, RuntimeError) or getattr(error, "errno", 0) == errno.ELOOP else (
             f"it leads nowhere ({getattr(error, 'strerror', None) or error})")
         raise DataError(f"{label}: a link that cannot be followed: {reason}; replace it with the file") from None
     if not target.is_relative_to(project):

@@ -6,6 +6,7 @@ rest: an editor fixes the first few, saves, and sees the next.
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
@@ -47,8 +48,10 @@ def _describe(located: Located, label: str, model: type[BaseModel], error: dict)
     if kind == "missing":
         what = f"field '{field}' is required but missing"
     elif kind == "extra_forbidden":
-        allowed = ", ".join(_fields_at(model, entry_loc))
-        what = f"unknown field '{field}'; the fields allowed here are: {allowed}"
+        fields = _fields_at(model, entry_loc)
+        close = difflib.get_close_matches(field, fields, n=1, cutoff=0.8)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        what = f"unknown field '{field}'{hint}; the fields allowed here are: {', '.join(fields)}"
     else:
         given = error.get("input")
         shown = _show(given)

@@ -164,10 +164,7 @@ def _refuse_unsafe_structure(text: str, label: str) -> None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise DataError(
-                        f"{label}, line {event.start_mark.line + 1}: a second YAML document begins here ('---'); "
-                        "a data file holds one: remove the '---' line, or move what follows it into the first"
-                    )
+                    raise _second_document(label, event.start_mark.line + 1)
             tag = getattr(event, "tag", None)
             if tag is not None:  # written by hand: untagged values have none
                 raise DataError(
@@ -192,6 +189,13 @@ def _refuse_unsafe_structure(text: str, label: str) -> None:
         raise _syntax_error(error, label, text) from None
 
 
+def _second_document(label: str, line: int) -> DataError:
+    return DataError(
+        f"{label}, line {line}: a second YAML document starts here ('---' or '...' ends the first); a data file holds "
+        "one document: remove that line, or move what follows into the first"
+    )
+
+
 def _tag(tag: str) -> str:
     """'!!set' for YAML's own tags, the tag as written for others (repr: no terminal codes)."""
     short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
@@ -212,6 +216,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, label: str, text: str | None = No
             pass
     problem = error.problem or error.context or "invalid YAML"
     mark, context = error.problem_mark, error.context_mark
+    if "<document start>" in problem and mark is not None:  # content after '...', which ended the document
+        return _second_document(label, mark.line + 1)
     if context and mark and context.line != mark.line and error.context:
         return DataError(
             f"{label}, line {context.line + 1}: YAML syntax error: {problem}, {error.context} that begins on line "
