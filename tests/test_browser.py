@@ -187,7 +187,10 @@ def test_site_search_finds_an_entry_by_a_variant_name(context_factory, server, v
 
 def test_every_page_prints_cleanly(context_factory, server, page_paths):
     context = context_factory(viewport={"width": 700, "height": 1000})
+    assert len(page_paths) >= 20, page_paths
+    visited = numbered = 0
     for path, page in visit_each(context, server, page_paths):
+        visited += 1
         page.emulate_media(media="print")
         hidden = page.evaluate(
             "[...document.querySelectorAll('.md-header, .md-sidebar, .md-search, .md-footer')]"
@@ -198,7 +201,9 @@ def test_every_page_prints_cleanly(context_factory, server, page_paths):
         numbers = page.locator(".cbl-para__num")
         if numbers.count():
             assert numbers.first.is_visible(), f"{path}: paragraph numbers are not printed"
+            numbered += 1
         page.emulate_media(media="screen")
+    assert visited == len(page_paths) and numbered >= 3, (visited, numbered)  # the text, packets, lessons
 
 
 def test_packet_prints_as_a_handout(context_factory, server):
