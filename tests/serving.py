@@ -27,6 +27,9 @@ _STATE = """() => ({
   site: (document.querySelector('.md-header__topic .md-ellipsis') || {textContent: ''}).textContent.trim(),
   instructorsPage: !!document.querySelector('.md-nav a[href$="sources-checked/"]'),
   title: document.title,
+  path: location.pathname,
+  plan: !!document.querySelector('.cbl-plan'),
+  content: document.querySelectorAll('article .cbl-para, article .cbl-entry').length,
 })"""
 
 

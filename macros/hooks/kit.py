@@ -27,6 +27,7 @@ live_reload hook has made sure the package is fresh (or stood in for it).
 from __future__ import annotations
 
 import copy
+import functools
 import sys
 import types
 from pathlib import Path
@@ -41,6 +42,30 @@ STAND_IN = (
 )
 
 
+def _one_message(event):
+    """A failure of the kit's own code in this event (a bug, or an edit to macros/ that breaks at
+    run time) stops the build with one line naming the file and line, never a traceback; under
+    serve, serve_guard.py shows it and builds again in its safe mode."""
+
+    @functools.wraps(event)
+    def guarded(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001
+            from mkdocs.exceptions import BuildError
+
+            if isinstance(error, BuildError) or "_kit_macros_import_error" in sys.modules:
+                raise
+            from macros.integration.errors import describe_code, stop
+
+            raise stop(describe_code(error, PROJECT)) from None
+
+    return guarded
+
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+
 def _kit():
     """The package's site layer, or None while a stand-in replaces a package that fails to import."""
     if "_kit_macros_import_error" in sys.modules:
@@ -51,6 +76,7 @@ def _kit():
 
 
 @event_priority(90)  # after live_reload (100), before mkdocs-macros-plugin (0)
+@_one_message
 def on_config(config):
     kit = _kit()
     if kit is None:  # the package stands in for itself (serve only): the last good shape, if any
@@ -97,7 +123,9 @@ def _record_config(config, parts: dict[str, bool]) -> None:
         edition=config["extra"].get("edition"),
         config={key: copy.deepcopy(config[key]) for key in _CONFIG_KEYS},
         extra={key: copy.deepcopy(config["extra"].get(key)) for key in _EXTRA_KEYS},
-        parts=dict(parts), pages=[], removed=[], titles=dict(old.titles) if old else {},
+        # The pages are the last good build's until this build's on_files has run (it may fail).
+        parts=dict(parts), pages=list(old.pages) if old else [], removed=list(old.removed) if old else [],
+        titles=dict(old.titles) if old else {},
     )
 
 
@@ -197,6 +225,7 @@ def on_pre_build(config):
         config["extra"]["polyfills"] = [LOCAL_WORKER_SHIM if "iframe-worker" in p else p for p in polyfills]
 
 
+@_one_message
 def on_files(files, config):
     kit = _kit()
     shape = _last_shape(config)
@@ -214,20 +243,26 @@ def on_files(files, config):
         if shape:
             return _replay_files(files, config, shape)
         return pages.adjust_files_without_data(files, state.instructor_edition(config)) if build.serving else files
+    before = {f.src_uri for f in files}
     try:
-        before = {f.src_uri for f in files}
         files = pages.adjust_files(files, config, build.edition, state.instructor_edition(config))
         build.pages = {f.src_uri for f in files.documentation_pages()}
         if build.serving:
             _record_files(before, files)
         return files
     except Exception as error:  # DataError: a generated page that would overwrite a page of docs/
+        message = errors.describe_code(error, build.project_dir)
         if not build.serving:
-            raise errors.stop(str(error)) from None
-        build.fail(str(error))
+            raise errors.stop(message) from None
+        build.fail(message)
+        for added in [f for f in files if f.src_uri not in before]:  # what adjust_files added before it failed
+            files.remove(added)
+        files = _replay_files(files, config, shape) if shape else files
+        build.pages = {f.src_uri for f in files.documentation_pages()}
         return files
 
 
+@_one_message
 def on_env(env, config, files):
     kit = _kit()
     if kit is None:
@@ -265,6 +300,7 @@ def on_env(env, config, files):
     return env
 
 
+@_one_message
 def on_page_content(html, page, config, files):
     kit = _kit()
     if kit is None:
@@ -274,6 +310,7 @@ def on_page_content(html, page, config, files):
     return restore_html(html, kit[0].for_config(config), page)
 
 
+@_one_message
 def on_post_page(output, page, config):
     kit = _kit()
     if kit is None:
@@ -288,6 +325,7 @@ def on_post_page(output, page, config):
     return trim_indentation(output)
 
 
+@_one_message
 def on_post_build(config):
     if _kit() is None:
         return

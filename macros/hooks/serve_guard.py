@@ -41,6 +41,7 @@ _STATE = "_kit_serve_guard"
 SAFE_MODE = "_kit_safe_build"  # set while a failed build is built again; live_reload.py reads it
 
 log = logging.getLogger("mkdocs.plugins.kit")
+_ECHO = re.compile(r"contains a link .*, but |is included in the 'nav' configuration, which is not found")
 _HEADER = re.compile(r"Error (?:building|reading) page '[^']*':|Aborted with .*")
 
 
@@ -63,6 +64,11 @@ class _Collector(logging.Handler):
         message = record.getMessage().strip()
         # MkDocs' "Error building page 'x.md':" only introduces the message that follows it.
         if _HEADER.fullmatch(message) or not message or message in self.messages:
+            return
+        # A page that could not be drawn leaves links to its anchors dangling: after a first
+        # error, MkDocs' complaints about links and the navigation are its echoes, not mistakes
+        # of their own (fixed, the first error takes them away; if not, they show then).
+        if self.messages and _ECHO.search(message):
             return
         self.messages.append(message)
 

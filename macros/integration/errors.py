@@ -9,12 +9,13 @@ import errno
 import os
 import stat
 import traceback
+from collections import Counter
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
 
-__all__ = ["NOT_REGULAR", "described_template_class", "describe", "os_reason", "read_regular_file", "stop"]
+__all__ = ["NOT_REGULAR", "described_template_class", "describe", "describe_code", "os_reason", "read_regular_file", "stop"]
 
 
 def stop(message: str) -> PluginError:
@@ -28,12 +29,29 @@ def describe(error: BaseException, project: Path | None = None) -> str:
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"template {_shown(error.filename, project) if error.filename else error.name}, line {error.lineno}: {error.message}"
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".md", ".jinja"))]
+    if isinstance(error, RecursionError) and frames:  # the line that recurs is the one to name, not the deepest
+        counts = Counter((f.filename, f.lineno) for f in frames)
+        frames = [max(frames, key=lambda f: counts[(f.filename, f.lineno)])]
     where = f"template {_shown(frames[-1].filename, project)}, line {frames[-1].lineno}: " if frames else ""
     text = (error.message if isinstance(error, jinja2.TemplateError) else None) or str(error)
     text = " ".join(text.split())
     if isinstance(error, RecursionError):
         text += " (does a template extend, include or import itself, directly or through another?)"
     return f"{where}{type(error).__name__}" + (f": {text}" if text else "")
+
+
+def describe_code(error: BaseException, project: Path) -> str:
+    """One line for an exception raised by the kit's code: 'macros/integration/pages.py, line 80:
+    NameError: ...' (the project's last frame), or a DataError's own message."""
+    from ..files.errors import DataError
+
+    if isinstance(error, DataError):
+        return str(error)
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(project.resolve()) and ".venv" not in Path(f.filename).parts
+              and "hooks" not in Path(f.filename).parts]
+    where = f"{_shown(frames[-1].filename, project)}, line {frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(error).__name__}: {' '.join(str(error).split())}"
 
 
 def _shown(filename: str, project: Path | None) -> str:

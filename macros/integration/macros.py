@@ -20,7 +20,7 @@ import jinja2
 
 from .. import links
 from ..render import chronology, glossary, lessons, map as map_, source, teaching, text
-from ..templating.environment import Renderer
+from ..templating.environment import Renderer, template_cycle
 from ..views.parts import PARTS, present
 from .errors import describe, read_regular_file, stop
 from .state import Build
@@ -36,6 +36,13 @@ def register(env, build: Build, instructor: bool) -> None:
     """Register every macro, rendering with the build's edition."""
     edition = build.edition
     renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir, env.conf["use_directory_urls"])
+    cycle = template_cycle(renderer.env)
+    if cycle:
+        message = (f"the component templates lead back to themselves: {cycle}; a template cannot include, import or "
+                   "extend itself, directly or through another (macros/templating/templates/, overrides/components/)")
+        if not build.serving:
+            raise stop(message)
+        build.fail(message)  # and the macros that draw components draw nothing (below); titles stay
 
     def here() -> str:
         return env.page.url
@@ -55,7 +62,7 @@ def register(env, build: Build, instructor: bool) -> None:
                     raise _Failure() from error
                 return result if markdown or not isinstance(result, str) else keep_html(result, build, env.page.file.src_uri)
 
-            env.macro(guarded, function.__name__)
+            env.macro(guarded if not cycle or function.__name__ in _TITLES else (lambda *args, **kwargs: ""), function.__name__)
             return guarded
 
         return register_one(function) if function else register_one
@@ -240,6 +247,10 @@ def register(env, build: Build, instructor: bool) -> None:
     env.variables["pages"] = links
 
 
+# What a page's heading or a sentence of its prose takes from data: drawn even while the component
+# templates cannot be (they draw no component).
+_TITLES = {"document_title", "glossary_kind_title", "background_title", "paragraph_count", "edition_name"}
+
 MACRO_NAMES = (
     "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
     "citations", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
@@ -367,7 +378,10 @@ def guard_page_rendering(env, build: Build) -> None:
             if not build.serving:
                 raise stop(message) from None
             build.fail(message, same_mistake)
-            return "This page could not be built: the message at the top says why.\n"
+            # The page keeps its own heading (when it is plain text), so the tab still says where it is.
+            heading = next((line for line in markdown.splitlines() if line.startswith("# ") and "{" not in line.split(" {")[0]
+                            and "{{" not in line and "{%" not in line), "")
+            return f"{heading}\n\nThis page could not be built: the message at the top says why.\n"
         finally:
             logger.removeFilter(capture)
 
