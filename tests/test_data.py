@@ -668,3 +668,26 @@ def test_a_data_file_linked_from_outside_the_project_is_refused(tmp_path_factory
     with pytest.raises(DataError) as caught:
         load_edition(data_dir)
     assert str(caught.value) == f"data/marks.yml: a link to {outside.resolve()}, outside the project; data files must be inside the project"
+
+
+def test_a_data_folder_that_cannot_be_listed_is_one_message(data_dir, monkeypatch):
+    """(Simulated: the tests run as root, which may list any folder.)"""
+    import pathlib
+
+    listing = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == data_dir:
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    assert str(_load_within(data_dir, 30)) == "data/: the folder cannot be listed (Permission denied); check its permissions"
+
+
+def test_a_joiner_between_two_letters_is_allowed(data_dir):
+    """Zero-width joiners have one honest use, inside a word of some scripts: allowed there only."""
+    _yaml("places.yml", lambda d: _entry(d, "hami").update(other_names=["Ha\u200cmi"]))(data_dir)
+    load_edition(data_dir)
+    _yaml("places.yml", lambda d: _entry(d, "hami").update(other_names=["Hami\u200c"]))(data_dir)
+    assert "U+200C (ZERO WIDTH NON-JOINER) at character 5" in str(_load_within(data_dir, 30))

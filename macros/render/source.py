@@ -32,7 +32,7 @@ def render_rights(renderer: Renderer, here: str) -> str:
 
 def render_sources(renderer: Renderer, here: str, cited_by_pages: Iterable[str] = ()) -> str:
     """The sources this edition cites (in the student edition, not those only instructors see cited)."""
-    cited = cited_sources(renderer.edition.files, renderer.instructor, cited_by_pages)
+    cited = cited_sources(renderer.edition, renderer.instructor, cited_by_pages)
     return renderer.render("sources.html", here, sources=[s for s in renderer.edition.sources if s.id in cited])
 
 

@@ -2,7 +2,8 @@
 
 A source is cited by a field that holds source ids (`sources`, `source`), by a `[[source-id]]`
 reference in prose, by a page of docs/ (`cite("id")`), or by the note of a source that is itself
-listed. In the student edition, what only instructors see (fields marked `InstructorOnly`: notes
+listed; of data/clocks.yml, only the clocks the journey explains are shown, so only theirs count.
+tests/test_teaching.py checks that the Sources page lists exactly what the student site links to. In the student edition, what only instructors see (fields marked `InstructorOnly`: notes
 for instructors, lesson plans, model answers) cites nothing: a source cited only there would be
 listed on the student Sources page without a word of the student site pointing to it.
 """
@@ -14,22 +15,25 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ..files.fields import InstructorOnly
-from ..files.read import Files
+from .edition import Edition
 from ..checks.references import REFERENCE
 
 __all__ = ["cited_sources"]
 
 _SOURCE_FIELDS = ("sources", "source")  # the fields that hold source ids, in every model
 _SOURCES_FILE = "sources.yml"
+_CLOCKS_FILE = "clocks.yml"
 
 
-def cited_sources(files: Files, instructor: bool, cited_by_pages: Iterable[str] = ()) -> set[str]:
+def cited_sources(edition: Edition, instructor: bool, cited_by_pages: Iterable[str] = ()) -> set[str]:
     """The ids of the sources this edition cites (see the module's docstring)."""
+    files = edition.files
     known = {s.id for s in files.model(_SOURCES_FILE).sources}
     cited = {i for i in cited_by_pages if i in known}
     for name, model in files.models.items():
-        if model is not None and name != _SOURCES_FILE:
+        if model is not None and name not in (_SOURCES_FILE, _CLOCKS_FILE):
             cited |= {i for i in _ids(model, instructor) if i in known}
+    cited |= {i for clock in edition.journey_clocks() for i in _ids(clock, instructor) if i in known}
     notes = {s.id: s for s in files.model(_SOURCES_FILE).sources}
     todo = list(cited)
     while todo:  # a listed source's note may cite another
