@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-import time
 import unicodedata
 from pathlib import Path
 from typing import Callable
