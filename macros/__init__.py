@@ -15,7 +15,23 @@ __all__ = ["define_env"]
 
 
 def define_env(env) -> None:
-    """Register the page macros for this build (or placeholders, while serving bad data)."""
+    """Register the page macros for this build (or placeholders, while serving bad data); a
+    failure of the kit's code is one line naming its file and line, never a traceback."""
+    from mkdocs.exceptions import BuildError
+
+    from .integration.errors import describe_code, stop
+
+    try:
+        _define_env(env)
+    except BuildError:
+        raise
+    except Exception as error:  # noqa: BLE001
+        from pathlib import Path
+
+        raise stop(describe_code(error, Path(__file__).resolve().parent.parent)) from None
+
+
+def _define_env(env) -> None:
     from .integration import macros, state
     from .integration.errors import stop
 
@@ -24,6 +40,6 @@ def define_env(env) -> None:
     if build.edition is None:
         if not build.serving:
             raise stop(build.data_error)
-        macros.register_placeholders(env)
+        macros.register_placeholders(env, build.parts, state.instructor_edition(env.conf))
         return
     macros.register(env, build, state.instructor_edition(env.conf))

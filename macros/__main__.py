@@ -19,26 +19,36 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def port_is_free(port: str) -> int:
-    """0 if a local server can listen on `port`; otherwise one line saying what to do (mkdocs
-    serve would print a traceback)."""
+def _can_listen(port: int) -> bool:
+    """Whether a server could listen on 127.0.0.1:`port` now, binding as MkDocs' server does
+    (SO_REUSEADDR, like every http.server): a port left in TIME-WAIT by a server that just
+    stopped is free to it, one another program listens on is not."""
     import socket
 
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def port_is_free(port: str) -> int:
+    """0 if a local server can listen on `port`; otherwise one line saying what to do (mkdocs
+    serve would print a traceback), with a port that is free at this moment."""
     if not port.isdigit() or not 0 < int(port) < 65536:
         print(f"PORT={port} is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001", file=sys.stderr)
         return 1
-    with socket.socket() as probe:
-        in_use = probe.connect_ex(("127.0.0.1", int(port))) == 0
-        if not in_use:
-            try:
-                probe.bind(("127.0.0.1", int(port)))
-            except OSError:
-                in_use = True
-    if in_use:
-        print(f"Port {port} is already in use (another server?): stop it, or pick another port, "
-              f"e.g. make serve PORT={int(port) + 1}", file=sys.stderr)
-        return 1
-    return 0
+    if _can_listen(int(port)):
+        return 0
+    free = next((p for p in range(int(port) + 1, min(int(port) + 101, 65536)) if _can_listen(p)), None)
+    suggestion = f"e.g. make serve PORT={free}" if free else "e.g. make serve PORT=8001"
+    print(f"Port {port} is already in use (another server?): stop it, or pick another port, {suggestion}", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str]) -> int:
@@ -70,12 +80,18 @@ def main(argv: list[str]) -> int:
             print(f"::warning title=Instructor edition not published::{line}")
         print(line)
         return 0
+    from .files.errors import DataError
+
     if argv[:1] == ["register"]:
         from .checks.permanence import write_register
+        from .views.load import load_edition
 
-        print(write_register(DATA))
+        try:
+            print(write_register(load_edition(DATA).files))
+        except DataError as error:
+            print(f"Invalid data: {error}\nNo id was recorded: fix the data, then run make register again.", file=sys.stderr)
+            return 1
         return 0
-    from .files.errors import DataError
     from .views.load import load_edition
 
     try:
@@ -87,4 +103,31 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-sys.exit(main(sys.argv[1:]))
+def _one_line(error: BaseException) -> str:
+    """'macros/render/text.py, line 12: SyntaxError: expected ':'': where in the project it failed."""
+    import traceback
+
+    project = DATA.parent
+    if isinstance(error, SyntaxError) and error.filename:
+        where = Path(error.filename)
+        shown = where.resolve().relative_to(project).as_posix() if where.resolve().is_relative_to(project) else where
+        return f"{shown}, line {error.lineno}: SyntaxError: {error.msg}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(project) and ".venv" not in Path(f.filename).parts]
+    where = f"{Path(frames[-1].filename).resolve().relative_to(project).as_posix()}, line {frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(error).__name__}: {error}"
+
+
+def run(argv: list[str]) -> int:
+    """`main`, with any failure (a syntax error in a module of macros/, say) as one line, not a traceback."""
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - an editor's command ends in one line, never a traceback
+        line = _one_line(error)  # without terminal codes, even if the module that escapes them is what is broken
+        print("".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in line), file=sys.stderr)
+        return 1
+
+
+sys.exit(run(sys.argv[1:]))

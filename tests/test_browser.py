@@ -231,8 +231,11 @@ GAP_BEFORE_PUNCTUATION = """() => {
 
 def test_every_page_prints_cleanly_and_no_link_leaves_a_gap_before_punctuation(context_factory, server, page_paths):
     context = context_factory(viewport={"width": 700, "height": 1000})
+    assert len(page_paths) >= 20, page_paths
+    visited = numbered = 0
     gaps = {}
     for path, page in visit_each(context, server, page_paths):
+        visited += 1
         found = page.evaluate(GAP_BEFORE_PUNCTUATION)
         if found:
             gaps[path or "/"] = found[:4]
@@ -246,8 +249,10 @@ def test_every_page_prints_cleanly_and_no_link_leaves_a_gap_before_punctuation(c
         numbers = page.locator(".cbl-para__num")
         if numbers.count():
             assert numbers.first.is_visible(), f"{path}: paragraph numbers are not printed"
+            numbered += 1
         page.emulate_media(media="screen")
     assert not gaps, f"gaps between a link and the punctuation after it: {gaps}"
+    assert visited == len(page_paths) and numbered >= 3, (visited, numbered)  # the text, packets, lessons
 
 
 def test_the_gap_check_catches_a_gap_before_a_comma(context_factory):

@@ -65,6 +65,8 @@ def test_events_are_in_time_order_on_the_page(site):
 
 def test_the_three_kinds_are_labelled_and_each_event_links_its_evidence(site):
     soup = page(site)
+    assert len(events()) >= 20
+    evidence = 0
     for event in events():
         item = soup.find(id=f"event-{event['id']}")
         assert "cbl-event--" + event["kind"] in item["class"]
@@ -78,8 +80,10 @@ def test_the_three_kinds_are_labelled_and_each_event_links_its_evidence(site):
             assert any(h.endswith(f"glossary/people/#{person}") for h in links), (event["id"], person)
         for source in event.get("sources", []):
             assert any(h.endswith(f"#src-{source}") for h in links), (event["id"], source)
+        evidence += len(event.get("paragraphs", [])) + len(event.get("places", [])) + len(event.get("sources", []))
         if event["kind"] == "context":
             assert event.get("sources"), event["id"]
+    assert evidence >= 40, evidence
 
 
 def test_disagreements_between_sources_are_shown(site):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
+import threading
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +21,7 @@ import yaml
 
 from macros.checks.permanence import unregistered
 from macros.files.errors import DataError
+from macros.files.models.glossary import Entry
 from macros.files.read import read_all
 from macros.files.schema import main as schema_main
 from macros.views.load import load_edition
@@ -43,7 +45,9 @@ def test_every_published_id_is_in_the_register():
 
 
 def test_every_data_file_names_its_schema():
-    for path in (ROOT / "data").glob("*.yml"):
+    files = sorted((ROOT / "data").glob("*.yml"))
+    assert len(files) >= 15, files
+    for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         schema = first.removeprefix("# yaml-language-server: $schema=")
         assert schema != first, f"{path.name} does not name its JSON Schema on line 1"
@@ -108,6 +112,38 @@ def line_after(data_dir: Path, file: str, anchor: str, text: str) -> int:
     start = line(data_dir, file, anchor)
     return next(i for i, content in enumerate(lines[start - 1:], start) if text in content)
 
+NOT_REGULAR = "not a regular file (a named pipe, a device, a socket or a folder); replace it with the file, or remove it"
+TAG_REFUSED = "is not allowed in data files; write the value plainly (text in quotes, a list as '- item' lines)"
+SECOND_DOCUMENT = ("a second YAML document starts here ('---' or '...' ends the first); a data file holds one document: "
+                   "remove that line, or move what follows into the first")
+NUMBER_REFUSED = ("is not one a data file can hold (at most 999,999,999, and no infinity or not-a-number); check for a "
+                  "typing mistake, or quote it if it is text")
+NO_REFERENCE = "does not open a reference; write [[id]] or [[id|words]], with plain words (no brackets, no link) after the '|'"
+WARM_WELCOME = "A warm welcome? What Mao told Stalin about the PLA's arrival in Xinjiang"
+SAME_LOOK_ENTRY = "two entries of one kind would look the same in the glossary; every one must be unique"
+KNOWN_FILES = ("background.yml, basemap.yml, categories.yml, chronology.yml, clocks.yml, document.yml, lessons.yml, marks.yml, "
+               "packets.yml, people.yml, places.yml, published-ids.yml, questions.yml, related.yml, site.yml, sources.yml, "
+               "terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in data/site.yml)")
+ENTRY_FIELDS = ", ".join(Entry.model_fields)
+
+
+def hidden(character: str, at: int) -> str:
+    return (f"contains the invisible character {character} at character {at}; it can hide or reverse the text around it: "
+            "delete it (retype the words if you cannot see it)")
+
+
+def at_field(d: Path, file: str, anchor: str, text: str, entry: str, entry_id: str) -> str:
+    return f"data/{file}, line {line_after(d, file, anchor, text)}: entry {entry} (id '{entry_id}'), field '{text.rstrip(':')}'"
+
+
+def _replace(file: str, make: Callable[[Path], None]) -> Callable[[Path], None]:
+    """The data file removed, and something else made in its place (`make(path)`)."""
+    def apply(data_dir: Path) -> None:
+        (data_dir / file).unlink()
+        make(data_dir / file)
+
+    return apply
+
 
 def _paragraph(data: dict, n: int) -> dict:
     return data["layers"][0]["sections"][0]["paragraphs"][n]
@@ -170,6 +206,70 @@ BROKEN = [
          f"data/sources.yml, line {line(d, 'sources.yml', f'id: Bad Id {i}')}: entry sources[{i + 1}] (id 'Bad Id {i}'), field 'id': "
          f"'Bad Id {i}' is not a valid id: use lower-case letters and digits in words joined by single hyphens, e.g. 's2-version-1'"
          for i in range(5)) + "\n  (995 more problems in this file not shown)"),
+    ("a misspelt field name", _text("places.yml", "  coordinates_note: 'Town centre", "  coordinate_note: 'Town centre"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'coordinate_note:')}: entry entries[2] (id 'hami'), unknown field "
+               f"'coordinate_note' (did you mean 'coordinates_note'?); the fields allowed here are: {ENTRY_FIELDS}"),
+    ("a field of 80,000 characters", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="**a " * 20_000)),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: "
+               "entry entries[2] (id 'hami'), field 'identification': is 80,000 characters long; a field like this holds at most "
+               "10,000: shorten it, or split it (got '**a **a **a **a **a **a **a **a **a **a **a **a **a **a ...)"),
+    ("a title of 5,000 characters", _yaml("packets.yml", lambda d: d["packets"][0].update(title="T" * 5000)),
+     lambda d: f"data/packets.yml, line {line(d, 'packets.yml', 'title: TTT')}: entry packets[1] (id 'three-versions'), field 'title': "
+               "is 5,000 characters long; a field like this holds at most 2,000: shorten it, or split it (got '" + "T" * 56 + "...)"),
+    # --- what a reader cannot see ----------------------------------------------------------------
+    ("a right-to-left override in the site's title", _yaml("site.yml", lambda d: d.update(title="\u202e" + d["title"])),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', 'title: ')}: field 'title': {hidden('U+202E (RIGHT-TO-LEFT OVERRIDE)', 1)} "
+               "(got '\\u202eCable 59442: the PLA enters Xinjiang, October 1949')"),
+    ("a bidi isolate in a kind's title", _yaml("site.yml", lambda d: d["glossary"]["kinds"][0].update(title="Peo\u2066ple")),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', 'title: Peo')}: entry glossary > kinds[1] (id 'people'), field 'title': "
+               f"{hidden('U+2066 (LEFT-TO-RIGHT ISOLATE)', 4)} (got 'Peo\\u2066ple')"),
+    ("a vertical tab in a kind's title", _yaml("site.yml", lambda d: d["glossary"]["kinds"][0].update(title="Peo\x0bple")),
+     lambda d: f"data/site.yml, line {line_after(d, 'site.yml', 'id: people', 'title:')}: "
+               f"entry glossary > kinds[1] (id 'people'), field 'title': {hidden('U+000B (a control character)', 4)} (got 'Peo\\x0bple')"),
+    ("a terminal escape code in a name", _yaml("people.yml", lambda d: _entry(d, "mao-zedong").update(name="Mao \x1b[31mZedong")),
+     lambda d: f"data/people.yml, line {line_after(d, 'people.yml', 'id: mao-zedong', 'name:')}: entry entries[1] (id 'mao-zedong'), "
+               f"field 'name': {hidden('U+001B (a control character)', 5)} (got 'Mao \\x1b[31mZedong')"),
+    ("a line separator in a packet's title", _yaml("packets.yml", lambda d: d["packets"][0].update(title="Three\u2028kinds")),
+     lambda d: f"data/packets.yml, line {line_after(d, 'packets.yml', 'id: three-versions', 'title:')}: entry packets[1] (id "
+               f"'three-versions'), field 'title': {hidden('U+2028 (LINE SEPARATOR)', 6)} (got 'Three\\u2028kinds')"),
+    ("a byte-order mark inside a summary", _yaml("people.yml", lambda d: _entry(d, "stalin").update(summary="Soviet\ufeff leader")),
+     lambda d: f"data/people.yml, line {line_after(d, 'people.yml', 'id: stalin', 'summary:')}: entry entries[2] (id 'stalin'), "
+               f"field 'summary': {hidden('U+FEFF (ZERO WIDTH NO-BREAK SPACE)', 7)} (got 'Soviet\\ufeff leader')"),
+    ("a note that is one zero-width space", _yaml("places.yml", lambda d: _entry(d, "hami").update(certainty="uncertain", certainty_note="\u200b")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'certainty_note:')}: entry entries[2] (id 'hami'), "
+               f"field 'certainty_note': {hidden('U+200B (ZERO WIDTH SPACE)', 1)} (got '\\u200b')"),
+    ("a name that is a blank letter", _yaml("places.yml", lambda d: _entry(d, "hami").update(name="\u3164")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'name:')}: entry entries[2] (id 'hami'), "
+               "field 'name': must not be empty or only spaces (got '\u3164')"),
+    ("a terminal escape code in an id", _text("marks.yml", "  - id: sic\n", '  - id: "si\\e[31mc"\n'),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '[31mc')}: entry marks[1] (id 'si\\x1b[31mc'), field 'id': 'si\\x1b[31mc' is not a "
+               "valid id: use lower-case letters and digits in words joined by single hyphens, e.g. 's2-version-1'"),
+    ("two entries of a kind with one name", _yaml("places.yml", lambda d: _entry(d, "hami").update(name="Turpan")),
+     lambda d: f"duplicate name 'Turpan' (in {at_field(d, 'places.yml', 'id: hami', 'name:', 'entries[2]', 'hami')} and in "
+               f"{at_field(d, 'places.yml', 'id: turpan', 'name:', 'entries[3]', 'turpan')}); {SAME_LOOK_ENTRY}"),
+    ("one name in two Unicode forms", _yaml("places.yml", lambda d: _entry(d, "hami").update(name=unicodedata.normalize("NFD", "Ürümqi"))),
+     lambda d: f"duplicate name 'Ürümqi' (typed in two Unicode forms that look the same) (in "
+               f"{at_field(d, 'places.yml', 'id: hami', 'name:', 'entries[2]', 'hami')} and in "
+               f"{at_field(d, 'places.yml', 'id: urumqi', 'name:', 'entries[5]', 'urumqi')}); {SAME_LOOK_ENTRY}"),
+    ("one name in other capitals", _yaml("places.yml", lambda d: _entry(d, "hami").update(name="TURPAN")),
+     lambda d: f"duplicate name 'TURPAN' and 'Turpan' (in {at_field(d, 'places.yml', 'id: hami', 'name:', 'entries[2]', 'hami')} and in "
+               f"{at_field(d, 'places.yml', 'id: turpan', 'name:', 'entries[3]', 'turpan')}); {SAME_LOOK_ENTRY}"),
+    ("two kinds with one title", _yaml("site.yml", lambda d: d["glossary"]["kinds"][3].update(title="People")),
+     lambda d: f"duplicate glossary kind title 'People' (in data/site.yml, line {line_after(d, 'site.yml', 'id: people', 'title:')}: "
+               "entry glossary > kinds[1] (id 'people'), field 'title' and in data/site.yml, line "
+               f"{line_after(d, 'site.yml', 'id: terms', 'title:')}: entry glossary > kinds[4] (id 'terms'), field 'title'); "
+               "the navigation would show two kinds of the same name; every one must be unique"),
+    ("two packets with one title", _yaml("packets.yml", lambda d: d["packets"][1].update(title=d["packets"][0]["title"])),
+     lambda d: f"duplicate packet title 'Three kinds of “rebelled” units' (in data/packets.yml, line "
+               f"{line_after(d, 'packets.yml', 'id: three-versions', 'title:')}: entry packets[1] (id 'three-versions'), field 'title' "
+               f"and in data/packets.yml, line {line_after(d, 'packets.yml', 'id: journey-of-a-cable', 'title:')}: entry packets[2] (id "
+               "'journey-of-a-cable'), field 'title'); the navigation would show two pages of the same name; every one must be unique"),
+    ("two lessons with one title", _yaml("lessons.yml", lambda d: d["lessons"][1].update(title=d["lessons"][0]["title"].upper())),
+     lambda d: f"duplicate lesson title {WARM_WELCOME!r} and {WARM_WELCOME.upper()!r} (in data/lessons.yml, line "
+               f"{line_after(d, 'lessons.yml', 'id: welcome-or-resistance', 'title:')}: entry lessons[1] (id 'welcome-or-resistance'), "
+               f"field 'title' and in data/lessons.yml, line {line_after(d, 'lessons.yml', 'id: categories-and-silences', 'title:')}: "
+               "entry lessons[2] (id 'categories-and-silences'), field 'title'); the navigation would show two pages of the same "
+               "name; every one must be unique"),
     # --- addresses ---------------------------------------------------------------------------
     ("address not a web address", _yaml("sources.yml", lambda d: d["sources"][0].update(url="javascript:alert(1)")),
      lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: javascript')}: entry sources[1] (id 'wilson-record'), field 'url': "
@@ -177,11 +277,57 @@ BROKEN = [
     ("address with a user name", _yaml("sources.yml", lambda d: d["sources"][0].update(url="https://digitalarchive.wilsoncenter.org@evil.example/")),
      lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: https://digitalarchive.wilsoncenter.org@')}: entry sources[1] "
                "(id 'wilson-record'), field 'url': 'https://digitalarchive.wilsoncenter.org@evil.example/' is not a valid address: "
-               "after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@' or port)"),
+               "after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address)"),
     ("plain http where https is needed", _text("document.yml", 'url: "https://digitalarchive', 'url: "http://digitalarchive'),
      lambda d: f"data/document.yml, line {line(d, 'document.yml', PLAIN_HTTP)}: entry record, field 'url': "
                "'http://digitalarchive.wilsoncenter.org/document/letter-cde-mao-zedong-cde-filippov-stalin-kovalev' is not a valid "
                "address: it must start with https://"),
+    ("a prose link to a private address and port", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://10.0.0.1:8443/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://10.0.0.1:8443/): 'https://10.0.0.1:8443/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://10.0.0.1:8443/).')"),
+    ("a prose link to localhost", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://localhost/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://localhost/): 'https://localhost/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://localhost/).')"),
+    ("a prose link to a loopback address", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://127.0.0.1/admin).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://127.0.0.1/admin): 'https://127.0.0.1/admin' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://127.0.0.1/admin).')"),
+    ("a prose link to an IPv6 loopback", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://[::1]/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://[::1]/): 'https://[::1]/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://[::1]/).')"),
+    ("a prose link to a link-local address", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://169.254.169.254/latest/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://169.254.169.254/latest/): 'https://169.254.169.254/latest/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://169.254.169.254/latest/).')"),
+    ("a prose link to an address written as one number", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://2130706433/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://2130706433/): 'https://2130706433/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://2130706433/).')"),
+    ("a prose link to a .local host", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://printer.local/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://printer.local/): 'https://printer.local/' is not a valid address: 'printer.local' is a private or reserved name, not a public site; link to the public address (got 'See [here](https://printer.local/).')"),
+    ("a prose link to a name under localhost", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://app.localhost/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://app.localhost/): 'https://app.localhost/' is not a valid address: 'app.localhost' is a private or reserved name, not a public site; link to the public address (got 'See [here](https://app.localhost/).')"),
+    ("a prose link to an .internal host", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://wiki.corp.internal/page).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://wiki.corp.internal/page): 'https://wiki.corp.internal/page' is not a valid address: 'wiki.corp.internal' is a private or reserved name, not a public site; link to the public address (got 'See [here](https://wiki.corp.internal/page).')"),
+    ("a prose link to a host behind a user name", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="See [here](https://en.wikipedia.org@10.0.0.1/).")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), field "
+               "'identification': the link [here](https://en.wikipedia.org@10.0.0.1/): 'https://en.wikipedia.org@10.0.0.1/' is not a valid address: after https:// it must name a plain host such as 'digitalarchive.wilsoncenter.org' (no user name, password, '@', port or IP address) (got 'See [here](https://en.wikipedia.org@10.0.0.1/).')"),
+    ("a source's address on an intranet", _yaml("sources.yml", lambda d: d["sources"][0].update(url="https://archive.lan/record")),
+     lambda d: f"data/sources.yml, line {line(d, 'sources.yml', 'url: https://archive.lan')}: entry sources[1] (id 'wilson-record'), "
+               "field 'url': 'https://archive.lan/record' is not a valid address: 'archive.lan' is a private or reserved name, not a "
+               "public site; link to the public address"),
+    # A reference's words are plain: a link in them once published a raw placeholder (NUL bytes
+    # included) into the page and the search index.
+    ("a reference whose words are a link",
+     _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="Near [[turpan|[Turpan](https://en.wikipedia.org/wiki/Turpan)]].")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), "
+               f"field 'identification': the '[[' at character 6 {NO_REFERENCE}"),
+    ("a reference whose words hold brackets", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="Near [[turpan|the [old] town]].")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), "
+               f"field 'identification': the '[[' at character 6 {NO_REFERENCE}"),
+    ("a reference never closed", _yaml("places.yml", lambda d: _entry(d, "hami").update(identification="Near [[turpan, the town.")),
+     lambda d: f"data/places.yml, line {line_after(d, 'places.yml', 'id: hami', 'identification:')}: entry entries[2] (id 'hami'), "
+               f"field 'identification': the '[[' at character 6 {NO_REFERENCE}"),
     # --- YAML itself ---------------------------------------------------------------------------
     ("duplicate YAML key", _text("text.yml", "  - id: envelope\n", "  - id: envelope\n    id: envelope\n"),
      lambda d: f"data/text.yml, line {line(d, 'text.yml', 'id: envelope', 2)}: duplicate key 'id' (first given on line "
@@ -223,6 +369,44 @@ BROKEN = [
     ("a key that is a number", _text("marks.yml", "  - id: sic\n", "  - id: sic\n    1: one\n"),
      lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '1: one')}: the key '1' is read by YAML as a int (1), not as a field name; "
                "keys must be field names (quote it if you meant the text: '1')"),
+    # Explicit tags: a value is written plainly (pydantic would take a !!set for a list, and report
+    # a !!timestamp as a Python repr).
+    ("!!set where a list is expected", _text("places.yml", "  forms:\n  - HAMI\n", "  forms: !!set {HAMI}\n"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', '!!set')}: the YAML tag '!!set' {TAG_REFUSED}"),
+    ("!!timestamp in a text field", _text("document.yml", 'translator: "Gary Goldberg"', "translator: !!timestamp 2001-01-01"),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '!!timestamp')}: the YAML tag '!!timestamp' {TAG_REFUSED}"),
+    ("!!binary", _text("document.yml", 'translator: "Gary Goldberg"', "translator: !!binary R2FyeQ=="),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '!!binary')}: the YAML tag '!!binary' {TAG_REFUSED}"),
+    ("a tag of one's own", _text("document.yml", 'translator: "Gary Goldberg"', 'translator: !name "Gary Goldberg"'),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '!name')}: the YAML tag '!name' {TAG_REFUSED}"),
+    ("a Python object tag", _text("document.yml", 'translator: "Gary Goldberg"', "translator: !!python/object/apply:os.system [ls]"),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '!!python')}: the YAML tag '!!python/object/apply:os.system' {TAG_REFUSED}"),
+    ("a second document", lambda d: (d / "marks.yml").write_text((d / "marks.yml").read_text(encoding="utf-8") + "---\nmarks: []\n", encoding="utf-8"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', 'marks: []') - 1}: {SECOND_DOCUMENT}"),
+    ("a document end, then more", lambda d: (d / "marks.yml").write_text((d / "marks.yml").read_text(encoding="utf-8") + "...\nmarks: []\n", encoding="utf-8"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', 'marks: []')}: {SECOND_DOCUMENT}"),
+    ("a list as a key", _text("marks.yml", "  - id: sic\n", "  - id: sic\n    ? [a, b]\n    : c\n"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '? [a, b]')}: a key that is itself a list or a mapping ('? ...') is not "
+               "allowed; keys must be field names"),
+    ("a mapping as a key", _text("marks.yml", "  - id: sic\n", "  - id: sic\n    {a: b}: c\n"),
+     lambda d: f"data/marks.yml, line {line(d, 'marks.yml', '{a: b}')}: a key that is itself a list or a mapping ('? ...') is not "
+               "allowed; keys must be field names"),
+    # Numbers far beyond any a data file needs: 5,001 digits once raised Python's own ValueError.
+    ("a number of 5,001 digits", _text("chronology.yml", "date: '1949-10-", "date: 1" + "0" * 5000 + " #'1949-10-"),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'date: 1000')}: the number 100000000000…0000 (5,001 characters) "
+               f"{NUMBER_REFUSED}"),
+    ("a number beyond a billion", _text("lessons.yml", "minutes: 50", "minutes: 50000000000"),
+     lambda d: f"data/lessons.yml, line {line(d, 'lessons.yml', 'minutes: 50000000000')}: the number 50000000000 {NUMBER_REFUSED}"),
+    ("an infinite number", _text("places.yml", "lat: 42.8193", "lat: .inf"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lat: .inf')}: the number .inf {NUMBER_REFUSED}"),
+    ("not a number", _text("places.yml", "lat: 42.8193", "lat: .nan"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lat: .nan')}: the number .nan {NUMBER_REFUSED}"),
+    ("a float that overflows", _text("places.yml", "lat: 42.8193", "lat: 1.0e+400"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lat: 1.0e+400')}: the number 1.0e+400 {NUMBER_REFUSED}"),
+    # YAML 1.1 reads 1e400 (no dot) as text; the model still refuses the infinity it means.
+    ("a float written as text that overflows", _text("places.yml", "lat: 42.8193", "lat: 1e400"),
+     lambda d: f"data/places.yml, line {line(d, 'places.yml', 'lat: 1e400')}: entry entries[2] (id 'hami') > coordinates, field 'lat': "
+               "Input should be a finite number (got '1e400')"),
     # --- files ---------------------------------------------------------------------------------
     ("missing required file", lambda d: (d / "document.yml").unlink(),
      lambda d: "data/document.yml: cannot be read (No such file or directory); this file is required"),
@@ -231,6 +415,30 @@ BROKEN = [
                "clocks.yml, document.yml, lessons.yml, marks.yml, packets.yml, people.yml, places.yml, published-ids.yml, questions.yml, "
                "related.yml, site.yml, sources.yml, standards.yml, terms.yml, text.yml, transcription.txt, units.yml (one per glossary kind in "
                "data/site.yml); rename or remove it"),
+    ("a data file that is a named pipe", _replace("marks.yml", os.mkfifo),
+     lambda d: f"data/marks.yml: {NOT_REGULAR}"),
+    ("site.yml a named pipe", _replace("site.yml", os.mkfifo),
+     lambda d: f"data/site.yml: {NOT_REGULAR}"),
+    ("the transcription a named pipe", _replace("transcription.txt", os.mkfifo),
+     lambda d: f"data/transcription.txt: {NOT_REGULAR}"),
+    ("a folder in place of a data file", _replace("marks.yml", os.mkdir),
+     lambda d: f"data/marks.yml: {NOT_REGULAR}"),
+    ("a named pipe under a name the site does not read", lambda d: os.mkfifo(d / "notes.yml"),
+     lambda d: f"data/notes.yml: not a file this site reads. The files it reads are: {KNOWN_FILES}; rename or remove it"),
+    ("a data file that links to itself", _replace("marks.yml", lambda path: os.symlink("marks.yml", path)),
+     lambda d: "data/marks.yml: a link that cannot be followed: it leads round in a loop; replace it with the file"),
+    ("two data files that link to each other",
+     _both(_replace("marks.yml", lambda path: os.symlink("clocks.yml", path)), _replace("clocks.yml", lambda path: os.symlink("marks.yml", path))),
+     lambda d: "data/marks.yml: a link that cannot be followed: it leads round in a loop; replace it with the file"),
+    ("the transcription links to itself", _replace("transcription.txt", lambda path: os.symlink("transcription.txt", path)),
+     lambda d: "data/transcription.txt: a link that cannot be followed: it leads round in a loop; replace it with the file"),
+    ("a link that leads nowhere", _replace("marks.yml", lambda path: os.symlink("no-such-file.yml", path)),
+     lambda d: "data/marks.yml: a link that cannot be followed: it leads nowhere (No such file or directory); replace it with the file"),
+    # Sparse: 50 MB that nothing reads (read, it once took 917 MB of memory).
+    ("a transcription of 50 MB", lambda d: os.truncate(d / "transcription.txt", 50_000_000),
+     lambda d: "data/transcription.txt: 50,000,000 bytes; a data file may be at most 1,000,000 bytes (split it or trim it)"),
+    ("a transcription that is not UTF-8", _bytes("transcription.txt", b"CABLE\n\xff\n"),
+     lambda d: "data/transcription.txt, line 2: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
     # --- the text ------------------------------------------------------------------------------
     ("duplicate id", _yaml("text.yml", lambda d: _paragraph(d, 1).update(id="cable-number")),
      lambda d: f"duplicate id 'cable-number' (in data/text.yml, line {line(d, 'text.yml', 'id: cable-number')}: entry {ENVELOPE} > "
@@ -322,6 +530,17 @@ BROKEN = [
     ("context entry with forms", _yaml("people.yml", lambda d: _entry(d, "gary-goldberg").update(forms=["Stalin"])),
      lambda d: f"data/people.yml, line {line(d, 'people.yml', 'id: gary-goldberg')}: entry entries[15] (id 'gary-goldberg'): an entry "
                "with 'context_only: true' is not printed in the document, so it has no 'forms'"),
+    ("the earliest date after the latest", _text("site.yml", 'earliest: "1900-01-01"', 'earliest: "2030-01-01"'),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', 'dates:')}: field 'dates': 'earliest' (2030-01-01) is after 'latest' "
+               "(2026-12-31); swap them, or correct the year"),
+    ("a glossary kind listed twice", _yaml("site.yml", lambda d: d["glossary"]["kinds"].append(dict(d["glossary"]["kinds"][1]))),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', 'kinds:')}: entry glossary, field 'kinds': the kind 'places' is listed twice "
+               "(kinds[2] and kinds[5]); each kind has one file and one page: remove one"),
+    # Here 'terms' is no longer listed, so data/terms.yml is a file the site does not read; the
+    # message names the mistake in site.yml, not the file it orphaned.
+    ("a kind listed twice in place of another", _text("site.yml", "    - id: terms\n", "    - id: places\n"),
+     lambda d: f"data/site.yml, line {line(d, 'site.yml', 'kinds:')}: entry glossary, field 'kinds': the kind 'places' is listed twice "
+               "(kinds[2] and kinds[4]); each kind has one file and one page: remove one"),
     ("glossary kind called index", _text("site.yml", "    - id: terms\n", "    - id: index\n"),
      lambda d: f"data/site.yml, line {line(d, 'site.yml', '- id: index')}: entry glossary > kinds[4] (id 'index'), field 'id': 'index' is "
                "the glossary's own page; choose another id"),
@@ -500,12 +719,27 @@ def data_dir(tmp_path) -> Path:
 @pytest.mark.parametrize("mutate, expected", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
 def test_broken_data_fails_with_one_clear_message(data_dir, mutate, expected):
     mutate(data_dir)
-    started = time.monotonic()
-    with pytest.raises(DataError) as caught:
-        load_edition(data_dir)
-    # Bounded work on any input: a hang guard, far above the benchmark's target of 2 s.
-    assert time.monotonic() - started < 30
-    assert str(caught.value) == expected(data_dir)
+    assert str(_load_within(data_dir, 30)) == expected(data_dir)
+
+
+def _load_within(data_dir: Path, seconds: float) -> DataError:
+    """The DataError that loading `data_dir` raises, in bounded time: a hang guard, far above the
+    benchmark's target of 2 s, that holds even where a read would block for ever (a named pipe)."""
+    outcome: list[BaseException | None] = []
+
+    def load() -> None:
+        try:
+            load_edition(data_dir)
+            outcome.append(None)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            outcome.append(error)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"loading the data did not end within {seconds} s"
+    assert isinstance(outcome[0], DataError), f"not one clear message: {outcome[0]!r}"
+    return outcome[0]
 
 
 def test_a_data_file_linked_from_outside_the_project_is_refused(tmp_path_factory, data_dir):
@@ -516,3 +750,26 @@ def test_a_data_file_linked_from_outside_the_project_is_refused(tmp_path_factory
     with pytest.raises(DataError) as caught:
         load_edition(data_dir)
     assert str(caught.value) == f"data/marks.yml: a link to {outside.resolve()}, outside the project; data files must be inside the project"
+
+
+def test_a_data_folder_that_cannot_be_listed_is_one_message(data_dir, monkeypatch):
+    """(Simulated: the tests run as root, which may list any folder.)"""
+    import pathlib
+
+    listing = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == data_dir:
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    assert str(_load_within(data_dir, 30)) == "data/: the folder cannot be listed (Permission denied); check its permissions"
+
+
+def test_a_joiner_between_two_letters_is_allowed(data_dir):
+    """Zero-width joiners have one honest use, inside a word of some scripts: allowed there only."""
+    _yaml("places.yml", lambda d: _entry(d, "hami").update(other_names=["Ha\u200cmi"]))(data_dir)
+    load_edition(data_dir)
+    _yaml("places.yml", lambda d: _entry(d, "hami").update(other_names=["Hami\u200c"]))(data_dir)
+    assert "U+200C (ZERO WIDTH NON-JOINER) at character 5" in str(_load_within(data_dir, 30))

@@ -47,6 +47,7 @@ def link_spans(paragraph) -> list[tuple[int, int, str, str]]:
 
 
 def test_every_entry_is_mentioned_in_the_text_or_marked_as_context():
+    assert len(entries()) >= 50 and len(paragraphs()) >= 40
     for entry_id, entry in entries().items():
         mentioned = any(occurrences(f, t) for f in entry.get("forms", []) for t in paragraphs().values())
         assert mentioned != bool(entry.get("context_only")), entry_id
@@ -72,6 +73,7 @@ def test_every_printed_form_is_linked_on_the_text_page(site):
 
 def test_linking_does_not_change_a_character_of_the_text(site):
     page = soup(site, "text")
+    assert len(paragraphs()) >= 40
     for pid, text in paragraphs().items():
         rendered = page.find(id=pid).find(class_="cbl-para__text")
         for br in rendered.find_all("br"):
@@ -93,6 +95,8 @@ def test_each_mention_has_an_accessible_description_and_a_tip(site):
 
 def test_glossary_entries_have_identification_scripts_sources_and_backlinks(site):
     sources_page = soup(site, "sources")
+    assert len(entries()) >= 50
+    scripts = 0
     for entry_id, entry in entries().items():
         page = soup(site, f"glossary/{entry['kind']}")
         heading = page.find(id=entry_id)
@@ -109,18 +113,20 @@ def test_glossary_entries_have_identification_scripts_sources_and_backlinks(site
             span = facts["Original script"].find("span", lang=script["lang"], string=script["text"])
             assert span is not None, (entry_id, script)
             assert (span.get("dir") == "rtl") == script["lang"].endswith("-Arab")
+            scripts += 1
         # Every fact beyond the cable cites a source that is in the bibliography.
         cited = [a["href"].rsplit("#", 1)[1] for a in facts["Sources"].find_all("a")]
         assert [f"src-{s}" for s in entry.get("sources", [])] == cited, entry_id
         assert cited or entry.get("text_only"), entry_id
         for anchor in cited:
             assert sources_page.find(id=anchor) is not None, anchor
+    assert scripts >= 20, scripts
 
 
 def test_glossary_pages_are_sorted(site):
     for kind in KINDS:
         names = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup(site, f"glossary/{kind}").select("h2.cbl-entry__name")]
-        assert len(names) == sum(e["kind"] == kind for e in entries().values())
+        assert names and len(names) == sum(e["kind"] == kind for e in entries().values()), kind
         folded = [re.sub(r"[^\w ]", "", n).casefold().replace("ü", "u") for n in names]
         assert folded == sorted(folded), kind
 
@@ -137,6 +143,7 @@ def test_search_index_finds_variant_names(site, variant, entry_id):
 
 def test_coordinates_are_on_the_earth_and_shown(site):
     page = soup(site, "glossary/places")
+    shown = 0
     for entry_id, entry in entries().items():
         point = entry.get("coordinates")
         if not point:
@@ -144,6 +151,8 @@ def test_coordinates_are_on_the_earth_and_shown(site):
         assert -90 <= point["lat"] <= 90 and -180 <= point["lon"] <= 180
         text = page.find(id=entry_id).find_next_sibling(class_="cbl-entry").get_text()
         assert f"{abs(point['lat']):.2f}°" in text and f"{abs(point['lon']):.2f}°" in text
+        shown += 1
+    assert shown >= 10, shown
 
 
 def test_map_has_every_located_place_linked_to_its_entry(site):
@@ -183,15 +192,18 @@ def test_every_place_the_cable_names_is_drawn_or_listed_with_the_reason(site):
     page = soup(site, "map")
     svg = page.find("svg", class_="cbl-map__svg")
     listed = {a["href"].rsplit("#", 1)[1]: li.get_text() for li in page.select(".cbl-map__unlocated li") for a in li.find_all("a")}
+    drawn = 0
     for entry_id, entry in entries().items():
         if entry["kind"] != "places" or not entry.get("forms"):
             continue
         if entry.get("coordinates"):
             assert svg.find(id=f"place-{entry_id}") is not None, entry_id
             assert entry_id not in listed
+            drawn += 1
         else:
             assert entry_id in listed, entry_id
             assert entry["coordinates_note"] in listed[entry_id], "the reason is given"
+    assert drawn >= 10 and listed, (drawn, listed)
 
 
 def test_the_map_shows_the_geography_of_1949(site):
@@ -200,14 +212,17 @@ def test_the_map_shows_the_geography_of_1949(site):
     for kind in ("border", "region", "range", "lake", "boundary"):
         assert svg.select(f".cbl-map__geography .cbl-map__{kind}"), kind
     labels = " ".join(t.get_text() for t in svg.select(".cbl-map__labels text"))
-    for feature in basemap["features"]:
-        if feature.get("name"):
-            assert feature["name"].split(" (")[0] in labels, feature["id"]
+    named = [feature for feature in basemap["features"] if feature.get("name")]
+    assert len(named) >= 3, named
+    for feature in named:
+        assert feature["name"].split(" (")[0] in labels, feature["id"]
 
 
 def test_map_dates_come_from_the_chronology(site):
     events = data("chronology.yml")["events"]
     page = soup(site, "map")
+    stops = [stop for event in events for stop in event.get("route", [])]
+    assert len(stops) >= 5, stops
     for event in events:
         for stop in event.get("route", []):
             day = str(int(event["date"][-2:]))

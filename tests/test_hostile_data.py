@@ -79,7 +79,8 @@ def poison(project: Path) -> int:
                     "adaptation" in field_path and last == "text"):
                 node[last] = f"{node[last]} {VERBATIM_PAYLOAD}"  # keep the words that forms and quotes copy
             else:
-                node[last] = VERBATIM_PAYLOAD if kind == "verbatim" else PAYLOAD
+                # Numbered: names shown side by side (two entries of a kind) must differ.
+                node[last] = f"{VERBATIM_PAYLOAD if kind == 'verbatim' else PAYLOAD} n{count}"
             count += 1
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return count

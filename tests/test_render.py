@@ -97,6 +97,51 @@ def test_prose_allows_only_emphasis_https_links_and_references(source, expected)
     assert render_prose(source) == expected
 
 
+# The emphasis rules as they were written before (regular expressions that backtrack): the
+# one-pass pairing must give the same HTML on every input, only without their quadratic time.
+_STRONG_BEFORE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EM_BEFORE = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])")
+
+
+def test_emphasis_pairs_as_the_regular_expressions_did():
+    import random
+
+    from macros.templating.markup import _inline
+
+    rng = random.Random(59442)
+    samples = ["".join(rng.choice("** a_é.\u00a0") for _ in range(rng.randint(0, 16))) for _ in range(30_000)]
+    samples += ["**a**", "*a*", "***a***", "a*b*c", "**a **b**", "* a *", "_*a*_", "**", "*"]
+    differ = [s for s in samples if _inline(s) != _EM_BEFORE.sub(r"<em>\1</em>", _STRONG_BEFORE.sub(r"<strong>\1</strong>", s))]
+    assert not differ, differ[:5]
+    assert sum("<strong>" in _inline(s) for s in samples) > 500 and sum("<em>" in _inline(s) for s in samples) > 500
+
+
+@pytest.mark.parametrize("unit", ["**a ", "*a ", "**", "* ", "a*", "***", "**a**a ", "*[", "[[a|", "[a](https://a.org/", "[", "](", "\\*"])
+def test_prose_renders_in_linear_time_whatever_it_holds(unit):
+    """200 KB of one pattern repeated (80 KB of '**a ' once took 32 s); the models bound a prose
+    field to 10,000 characters, so this is twenty times what a field can hold."""
+    import time
+
+    text = unit * (200_000 // len(unit))
+    started = time.monotonic()
+    render_prose(text, lambda target, words: words or target)
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("source", [
+    "Near [[turpan|[Turpan](https://en.wikipedia.org/wiki/Turpan)]].",
+    "[see [[turpan]] here](https://en.wikipedia.org/wiki/Turpan)",
+    "[[turpan|**[x](https://a.org/)**]] and [[hami|the [town]]]",
+])
+def test_no_placeholder_is_left_in_prose_however_links_and_references_nest(source):
+    """The models refuse these ('[[' that opens no reference); rendered anyway, no internal
+    placeholder (NUL bytes and a number) may reach the page, and the words stay."""
+    html = str(render_prose(source, lambda target, words: f'<a href="#{target}">{words or target}</a>'))
+    assert "\x00" not in html and not re.search(r"\x00|\b\d+\x00", html)
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert ("Turpan" in text or "turpan" in text) and "\x00" not in text
+
+
 def test_markdown_inline_keeps_headings_and_templates_literal():
     assert markdown_inline("Title\n\n# Heading {{ x }} <b>") == r"Title \# Heading \{\{ x \}\} &lt;b&gt;"
 

@@ -140,6 +140,7 @@ def test_student_edition_has_no_instructor_note_anywhere(site):
 def test_instructor_edition_has_every_note(instructor_site):
     page = soup(instructor_site, "questions")
     noted = [q for q in data("questions.yml")["questions"] if q.get("instructor_notes")]
+    assert len(noted) >= 20
     for q in noted:
         note = page.find(id=f"q-{q['id']}").select_one(".cbl-instructor-note")
         assert note is not None, q["id"]
@@ -171,3 +172,52 @@ def test_a_packet_added_to_the_data_becomes_a_page(tmp_path):
     listing = soup(tmp_path / "site", "packets")
     assert listing.select_one('.cbl-packets a[href$="test-packet-discipline/"]')
     assert listing.select_one('nav a[href$="test-packet-discipline/"]'), "the packet is in the navigation"
+
+
+def _cited_on(site: Path, skip: set[str]) -> set[str]:
+    """The source anchors that the pages of `site` (but those in `skip`) link to."""
+    cited = set()
+    for html in site.rglob("*.html"):
+        if html.relative_to(site).parent.as_posix() in skip:
+            continue
+        for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select('a[href*="#src-"]'):
+            if "sources/" in a["href"] or html.parent.name == "sources":
+                cited.add(a["href"].rsplit("#", 1)[1])
+    return cited
+
+
+def test_the_sources_page_lists_exactly_the_sources_the_student_site_cites(site):
+    listed = {li["id"] for li in soup(site, "sources").select("ul.cbl-sources > li")}
+    assert len(listed) >= 100
+    assert listed == _cited_on(site, skip={"sources-checked"})
+
+
+def test_a_source_cited_only_for_instructors_is_not_on_the_student_sources_page(tmp_path):
+    """A source cited only in a question's note for instructors, another only in a lesson plan:
+    the student edition's Sources page leaves both out; the instructor edition's lists both."""
+    from macros.render.source import render_sources
+    from macros.templating.environment import Renderer
+    from macros.views.load import load_edition
+
+    data_dir = copy_project(tmp_path / "project") / "data"
+    sources = yaml.safe_load((data_dir / "sources.yml").read_text(encoding="utf-8"))
+    for new in ("only-in-a-note", "only-in-a-plan"):
+        sources["sources"].append({"id": new, "short": new, "title": f"Title {new}", "publisher": "P", "note": "For a test."})
+    (data_dir / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    questions = yaml.safe_load((data_dir / "questions.yml").read_text(encoding="utf-8"))
+    questions["questions"][0]["instructor_notes"] = "See [[only-in-a-note]]."
+    (data_dir / "questions.yml").write_text(yaml.safe_dump(questions, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lessons = yaml.safe_load((data_dir / "lessons.yml").read_text(encoding="utf-8"))
+    lessons["lessons"][0]["procedure"][0]["teacher"] += " Read [[only-in-a-plan]]."
+    (data_dir / "lessons.yml").write_text(yaml.safe_dump(lessons, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data_dir / "published-ids.yml").unlink()
+    edition = load_edition(data_dir)
+
+    def listed(instructor: bool) -> set[str]:
+        html = render_sources(Renderer(edition, instructor, ""), "sources/")
+        return {li["id"] for li in BeautifulSoup(html, "html.parser").select("li")}
+
+    student, instructor = listed(False), listed(True)
+    assert {"src-only-in-a-note", "src-only-in-a-plan"} <= instructor
+    assert not {"src-only-in-a-note", "src-only-in-a-plan"} & student
+    assert len(student) >= 100 and student < instructor  # negative control: the rest stay listed

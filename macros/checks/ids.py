@@ -1,7 +1,13 @@
 """Ids are unique where they share a namespace: within a file, and across the files that
-share anchors (the text's layers, sections and paragraphs; the glossary's kinds)."""
+share anchors (the text's layers, sections and paragraphs; the glossary's kinds). Names shown
+side by side are unique too, as a reader sees them: two glossary entries of a kind, two kinds,
+two packets or two lessons may not look the same (compared in Unicode's compatibility form and
+without case, so 'Ürümqi' typed with a combining diaeresis is the same name as with 'Ü')."""
 
 from __future__ import annotations
+
+import unicodedata
+from typing import Callable
 
 from ..files.errors import DataError
 from ..files.read import Files
@@ -13,15 +19,43 @@ __all__ = ["check", "unique"]
 RESERVED_PAGE_IDS = {"index"}
 
 
-def unique(what: str, entries: list[tuple[str, str]], note: str = "") -> None:
-    """Refuse a value given twice; `entries` pairs each value with where it is defined."""
-    places: dict[str, list[str]] = {}
+def unique(what: str, entries: list[tuple[str, str]], note: str = "", key: Callable[[str], str] = str) -> None:
+    """Refuse a value given twice; `entries` pairs each value with where it is defined; `key`
+    says when two values count as the same."""
+    places: dict[str, list[tuple[str, str]]] = {}
     for value, where in entries:
-        places.setdefault(value, []).append(where)
-    for value, where in places.items():
-        if len(where) > 1:
+        places.setdefault(key(value), []).append((value, where))
+    for found in places.values():
+        if len(found) > 1:
             why = f"; {note}" if note else ""
-            raise DataError(f"duplicate {what} {value!r} (in {' and in '.join(where)}){why}; every one must be unique")
+            values = {v for v, _ in found}
+            if len(values) == 1:
+                shown = repr(found[0][0])
+            elif len({unicodedata.normalize("NFC", v) for v in values}) == 1:
+                shown = f"{unicodedata.normalize('NFC', found[0][0])!r} (typed in two Unicode forms that look the same)"
+            else:
+                shown = " and ".join(repr(v) for v, _ in found)
+            raise DataError(f"duplicate {what} {shown} (in {' and in '.join(w for _, w in found)}){why}; every one must be unique")
+
+
+def looks_the_same(name: str) -> str:
+    """What a reader sees: compatibility-normalized, without case or surrounding spaces."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _names(files: Files) -> None:
+    site = files.site
+    unique("glossary kind title", [(k.title, at(files, "site.yml", ("glossary", "kinds", i), "title"))
+                                   for i, k in enumerate(site.glossary.kinds)],
+           note="the navigation would show two kinds of the same name", key=looks_the_same)
+    for kind, glossary in files.glossary().items():
+        unique("name", [(e.name, at(files, f"{kind}.yml", ("entries", i), "name")) for i, e in enumerate(glossary.entries)],
+               note="two entries of one kind would look the same in the glossary", key=looks_the_same)
+    for name, key in (("packets.yml", "packets"), ("lessons.yml", "lessons")):
+        model = files.model(name)
+        unique(f"{key.removesuffix('s')} title", [(item.title, at(files, name, (key, i), "title"))
+                                                  for i, item in enumerate(getattr(model, key) if model else [])],
+               note="the navigation would show two pages of the same name", key=looks_the_same)
 
 
 def _each(files: Files, name: str, key: str, what: str) -> None:
@@ -77,6 +111,7 @@ def check(files: Files) -> None:
                     f"{at(files, name, (key, i), 'id')}: {item.id!r} would give this page the address of the list "
                     f"of all {key}; choose another id"
                 )
+    _names(files)
     chronology = files.model("chronology.yml")
     if chronology and sum(k.journey for k in chronology.kinds) > 1:
         raise DataError(f"{at(files, 'chronology.yml', ('kinds',))}: only one kind of event can be the document's 'journey'")

@@ -97,22 +97,76 @@ REGISTER_HEADER = """\
 """
 
 
-def write_register(data_dir) -> str:
-    """Add the ids the data publishes now to data/published-ids.yml; keep every id already there."""
+def write_register(files: Files) -> str:
+    """Add the ids the data publishes now to data/published-ids.yml; keep every id already there,
+    and every comment and line of the file as it is (the ids are added at the end of their lists).
+    `files` must have passed every check (`python -m macros register` loads the edition first):
+    a draft's ids must not become permanent because the register was run on data that is refused."""
     import yaml
 
-    from ..files.read import read_all
-
-    files = read_all(data_dir)
-    register = files.model("published-ids.yml")
-    added = unregistered(files)
-    lists = {kind: [*(getattr(register, kind) if register else []), *added[kind]] for kind in KINDS}
-    content = {kind: ids for kind, ids in lists.items() if ids}
-    if register and register.moved:
-        content["moved"] = [m.model_dump() for m in register.moved]
-    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
-    (data_dir / "published-ids.yml").write_text(REGISTER_HEADER + text, encoding="utf-8")
+    data_dir = files.data_dir
+    added = {kind: ids for kind, ids in unregistered(files).items() if ids}
+    path = data_dir / "published-ids.yml"
+    located = files.located.get("published-ids.yml")
+    if located is None:
+        text = REGISTER_HEADER + yaml.safe_dump(added, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    else:
+        text = _added_in_place(path.read_text(encoding="utf-8"), located.root, added)
+        register = yaml.safe_load(text)
+        before = files.model("published-ids.yml")
+        if any(register.get(kind, []) != [*getattr(before, kind), *added.get(kind, [])] for kind in KINDS):
+            raise DataError(
+                "data/published-ids.yml: its layout is not one `make register` can add to without changing it; "
+                f"add these ids by hand: {added}"
+            )
+    if added:
+        path.write_text(text, encoding="utf-8")
     count = sum(len(v) for v in added.values())
     return f"data/published-ids.yml: {count} new id{'s' if count != 1 else ''} added" + (
-        "" if not count else " (" + ", ".join(f"{len(v)} {k}" for k, v in added.items() if v) + ")"
+        "" if not count else " (" + ", ".join(f"{len(v)} {k}" for k, v in added.items()) + ")"
     )
+
+
+_WIDTH = 100
+
+
+def _added_in_place(text: str, root, added: dict[str, list[str]]) -> str:
+    """`text` with each kind's new ids after its last one: in a flow list (`[a, b]`) before the
+    ']', wrapped at about 100 characters; in a block list as '- id' lines; a kind the file does
+    not list yet at its end."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(mark) -> int:
+        return starts[mark.line] + mark.column
+
+    edits: list[tuple[int, str]] = []
+    keys = {k.value: v for k, v in root.value}
+    tail = []
+    for kind, ids in added.items():
+        node = keys.get(kind)
+        if node is None:
+            tail.append(f"{kind}: [{', '.join(ids)}]\n")
+        elif node.flow_style:
+            at = offset(node.end_mark) - 1  # the ']'
+            column = node.end_mark.column - 1
+            insert = ""
+            for n, new_id in enumerate(ids):
+                separator = "" if (n == 0 and not node.value) else ", "
+                if column + len(separator) + len(new_id) > _WIDTH:
+                    separator = separator.rstrip() + "\n  "
+                    column = 2
+                insert += separator + new_id
+                column += len(separator.split("\n")[-1]) + len(new_id)
+            edits.append((at, insert))
+        else:
+            indent = " " * node.start_mark.column
+            at = offset(node.value[-1].end_mark)
+            edits.append((at, "".join(f"\n{indent}- {new_id}" for new_id in ids)))
+    for at, insert in sorted(edits, reverse=True):
+        text = text[:at] + insert + text[at:]
+    if tail:
+        text = text + ("" if text.endswith("\n") else "\n") + "".join(tail)
+    return text

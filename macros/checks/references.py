@@ -237,6 +237,7 @@ def _prose_references(files: Files, index: _Index) -> None:
         for loc, kind, value in free_text(model):
             if kind != "prose":
                 continue
+            _refuse_broken_reference(files, name, loc, value)
             for match in REFERENCE.finditer(value):
                 target = match.group(1)
                 owners = [what for what, ids in (("the text", index.passages), ("sources", index.sources),
@@ -247,11 +248,8 @@ def _prose_references(files: Files, index: _Index) -> None:
                         "rename one of them so that the reference is clear"
                     )
                 if target not in known:
-                    entry, field = loc[:-1], loc[-1]
-                    while entry and not isinstance(entry[-1], int):
-                        entry, field = entry[:-1], f"{entry[-1]}.{field}"
                     raise DataError(
-                        f"{at(files, name, entry, str(field))}: the reference [[{target}]] names nothing; write "
+                        f"{_where(files, name, loc)}: the reference [[{target}]] names nothing; write "
                         "[[id]] with the id of a paragraph, section, layer, source or glossary entry "
                         "(and [[id|words]] to choose the words shown)"
                     )
@@ -266,3 +264,25 @@ def _refuse_repeated_label(files: Files, loc: tuple, field: str, text: str | Non
             f"{at(files, 'categories.yml', loc, field)}: it begins with '{lead.group(0)}', which the page already "
             f"prints before it ('{field}_label: {label}'); leave those words out"
         )
+
+
+def _where(files: Files, name: str, loc: tuple) -> str:
+    """The entry and the field (a dotted path within the entry) of a free-text value."""
+    entry, field = loc[:-1], loc[-1]
+    while entry and not isinstance(entry[-1], int):
+        entry, field = entry[:-1], f"{entry[-1]}.{field}"
+    return at(files, name, entry, str(field))
+
+
+def _refuse_broken_reference(files: Files, name: str, loc: tuple, value: str) -> None:
+    """Every '[[' opens a whole reference: words with brackets or a link in them
+    (`[[ghulja|[Ghulja](https://...)]]`) would make a link inside a link, or show as typed."""
+    covered = {m.start() for m in REFERENCE.finditer(value)}
+    start = value.find("[[")
+    while start != -1:
+        if start not in covered and not (start - 1 in covered and value[start - 1:start + 1] == "[["):
+            raise DataError(
+                f"{_where(files, name, loc)}: the '[[' at character {start + 1} does not open a reference; write "
+                "[[id]] or [[id|words]], with plain words (no brackets, no link) after the '|'"
+            )
+        start = value.find("[[", start + 1)

@@ -6,6 +6,7 @@ optional part that is absent), with the parsed `Located` form of each for line n
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from .catalogue import FILES, DataFile, glossary_file
 from .errors import DataError
 from .models.site import Site
 from .validate import validate
-from .yaml_io import Located, read_yaml
+from .yaml_io import MAX_BYTES, Located, read_bounded, read_yaml
 
 __all__ = ["Files", "read_all", "read_one"]
 
@@ -59,8 +60,8 @@ def read_one(data_dir: Path, spec: DataFile) -> tuple[Located, Any]:
     label = f"data/{spec.name}"
     _refuse_outside_link(data_dir, path, label)
     try:
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-    except OSError:
+        digest = hashlib.blake2b(read_bounded(path, label, MAX_BYTES), digest_size=16).digest()
+    except DataError:
         digest = b""  # read_yaml says why
     key = (str(path), spec.model, digest)
     if digest and key in _VALIDATED:
@@ -92,18 +93,25 @@ def read_all(data_dir: Path) -> Files:
 
 def _transcription(data_dir: Path) -> str | None:
     path = data_dir / TRANSCRIPTION
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
-    _refuse_outside_link(data_dir, path, f"data/{TRANSCRIPTION}")
+    label = f"data/{TRANSCRIPTION}"
+    _refuse_outside_link(data_dir, path, label)
+    raw = read_bounded(path, label, MAX_BYTES)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"data/{TRANSCRIPTION}: cannot be read as UTF-8 text ({error})") from None
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(f"{label}, line {line}: not valid UTF-8 (byte {raw[error.start]:#04x}); save the file as UTF-8") from None
 
 
 def _refuse_unknown_files(data_dir: Path, known: set[str]) -> None:
     """A misspelt file name ('plces.yml') would otherwise be silently ignored, and its part left out."""
-    for path in sorted(data_dir.iterdir()):
+    try:
+        listing = sorted(data_dir.iterdir())
+    except OSError as error:
+        raise DataError(f"data/: the folder cannot be listed ({error.strerror or error}); check its permissions") from None
+    for path in listing:
         if path.name in known or path.name in _IGNORED or path.name.startswith("."):
             continue
         raise DataError(
@@ -118,6 +126,11 @@ def _refuse_outside_link(data_dir: Path, path: Path, label: str) -> None:
     if not path.is_symlink():
         return
     project = data_dir.resolve().parent
-    target = path.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as error:  # a link to itself, or to a file that is not there
+        reason = "it leads round in a loop" if isinstance(error, RuntimeError) or getattr(error, "errno", 0) == errno.ELOOP else (
+            f"it leads nowhere ({getattr(error, 'strerror', None) or error})")
+        raise DataError(f"{label}: a link that cannot be followed: {reason}; replace it with the file") from None
     if not target.is_relative_to(project):
         raise DataError(f"{label}: a link to {target}, outside the project; data files must be inside the project")

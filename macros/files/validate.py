@@ -6,6 +6,7 @@ rest: an editor fixes the first few, saves, and sees the next.
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
@@ -47,12 +48,17 @@ def _describe(located: Located, label: str, model: type[BaseModel], error: dict)
     if kind == "missing":
         what = f"field '{field}' is required but missing"
     elif kind == "extra_forbidden":
-        allowed = ", ".join(_fields_at(model, entry_loc))
-        what = f"unknown field '{field}'; the fields allowed here are: {allowed}"
+        fields = _fields_at(model, entry_loc)
+        close = difflib.get_close_matches(field, fields, n=1, cutoff=0.8)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        what = f"unknown field '{field}'{hint}; the fields allowed here are: {', '.join(fields)}"
     else:
         given = error.get("input")
         shown = _show(given)
-        stated = shown in message or (isinstance(given, str) and given in message)
+        # A rule's own message about a whole list or entry says what it found: the repr of the
+        # list or entry would only bury it.
+        stated = shown in message or (isinstance(given, str) and given in message) or (
+            kind == "value_error" and isinstance(given, (dict, list)))
         what = f"field '{field}': {message}" + ("" if stated else f" (got {shown})")
         if isinstance(given, bool) and kind in ("string_type", "list_type"):
             what += _YAML_BOOLEAN_HINT

@@ -6,8 +6,13 @@ and what to do:
   `yes:` read as true), merge keys (`<<:`);
 - anchors and aliases (`&a`, `*a`): nothing here needs them, and a few lines of them
   can expand into billions of values ("billion laughs");
+- explicit tags (`!!set`, `!!timestamp`, `!!binary`, `!custom`): a value is written plainly;
+- a second document (`---` after the first);
 - nesting deeper than `MAX_DEPTH`, files larger than `MAX_BYTES`, NUL bytes, invalid UTF-8;
-- an unquoted clock time such as `12:00`, which YAML 1.1 reads as the number 720.
+- anything but a regular file (a named pipe would block the build for ever), checked, like the
+  size, before the file is opened;
+- an unquoted clock time such as `12:00`, which YAML 1.1 reads as the number 720;
+- numbers far beyond any a data file needs (`MAX_NUMBER`), infinities and not-a-number.
 Dates stay strings, for the models to parse with a clear message.
 
 The parse keeps its node tree, so `Located.line(loc)` answers "on which line is this
@@ -16,7 +21,9 @@ value?" for any number of errors without parsing the file again.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,10 +32,11 @@ import yaml
 
 from .errors import DataError
 
-__all__ = ["Located", "MAX_BYTES", "MAX_DEPTH", "read_yaml"]
+__all__ = ["Located", "MAX_BYTES", "MAX_DEPTH", "MAX_NUMBER", "read_bounded", "read_yaml"]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40  # the deepest real file (text.yml) nests 6 levels
+MAX_NUMBER = 999_999_999  # the largest number in the real data is a few hundred (minutes, years)
 
 # libyaml's parser, where PyYAML was built with it, is about ten times faster than the pure-Python
 # one; it keeps the same marks (lines) and calls the same Python constructors.
@@ -51,6 +59,11 @@ class _StrictLoader(_BaseLoader):
                     f"line {_line(key_node)}: a merge key ('<<') is not allowed in data files; "
                     "write the fields out in full"
                 )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataError(
+                    f"line {_line(key_node)}: a key that is itself a list or a mapping ('? ...') is not allowed; "
+                    "keys must be field names"
+                )
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
                 raise DataError(
@@ -69,12 +82,28 @@ class _StrictLoader(_BaseLoader):
     def construct_yaml_int(self, node):
         if ":" in node.value:
             raise _clock_time(node)
-        return super().construct_yaml_int(node)
+        if len(node.value) > len(str(MAX_NUMBER)) + 2:  # before Python converts it (4,300 digits raise)
+            raise _too_large(node)
+        value = super().construct_yaml_int(node)
+        if abs(value) > MAX_NUMBER:
+            raise _too_large(node)
+        return value
 
     def construct_yaml_float(self, node):
         if ":" in node.value:
             raise _clock_time(node)
-        return super().construct_yaml_float(node)
+        value = super().construct_yaml_float(node)
+        if value != value or abs(value) > MAX_NUMBER:  # not-a-number, an infinity, 1e400
+            raise _too_large(node)
+        return value
+
+
+def _too_large(node: yaml.Node) -> DataError:
+    shown = node.value if len(node.value) <= 24 else f"{node.value[:12]}…{node.value[-4:]} ({len(node.value):,} characters)"
+    return DataError(
+        f"line {_line(node)}: the number {shown} is not one a data file can hold (at most {MAX_NUMBER:,}, "
+        "and no infinity or not-a-number); check for a typing mistake, or quote it if it is text"
+    )
 
 
 def _clock_time(node: yaml.Node) -> DataError:
@@ -129,9 +158,19 @@ class Located:
 def _refuse_unsafe_structure(text: str, label: str) -> None:
     """One pass over the parser's events (no recursion, no expansion): no anchors, aliases or
     deep nesting, so that composing and validating the file take bounded time and memory."""
-    depth = 0
+    depth, documents = 0, 0
     try:
         for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _second_document(label, event.start_mark.line + 1)
+            tag = getattr(event, "tag", None)
+            if tag is not None:  # written by hand: untagged values have none
+                raise DataError(
+                    f"{label}, line {event.start_mark.line + 1}: the YAML tag {_tag(tag)} is not allowed in data "
+                    "files; write the value plainly (text in quotes, a list as '- item' lines)"
+                )
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataError(
                     f"{label}, line {event.start_mark.line + 1}: YAML anchors and aliases ('&name', '*name') "
@@ -150,6 +189,19 @@ def _refuse_unsafe_structure(text: str, label: str) -> None:
         raise _syntax_error(error, label, text) from None
 
 
+def _second_document(label: str, line: int) -> DataError:
+    return DataError(
+        f"{label}, line {line}: a second YAML document starts here ('---' or '...' ends the first); a data file holds "
+        "one document: remove that line, or move what follows into the first"
+    )
+
+
+def _tag(tag: str) -> str:
+    """'!!set' for YAML's own tags, the tag as written for others (repr: no terminal codes)."""
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return repr(short)
+
+
 def _syntax_error(error: yaml.MarkedYAMLError, label: str, text: str | None = None) -> DataError:
     """Both of PyYAML's marks: where the construct began (an unclosed quote, a bracket) and
     where the parser gave up, which for an unclosed quote can be the end of the file.
@@ -164,6 +216,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, label: str, text: str | None = No
             pass
     problem = error.problem or error.context or "invalid YAML"
     mark, context = error.problem_mark, error.context_mark
+    if "<document start>" in problem and mark is not None:  # content after '...', which ended the document
+        return _second_document(label, mark.line + 1)
     if context and mark and context.line != mark.line and error.context:
         return DataError(
             f"{label}, line {context.line + 1}: YAML syntax error: {problem}, {error.context} that begins on line "
@@ -199,14 +253,30 @@ def _unclosed_bracket(text: str, end: int) -> tuple[str, int] | None:
     return stack[0] if stack else None
 
 
+def read_bounded(path: Path, label: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else is one DataError,
+    decided before the file is opened (a named pipe would block for ever, a device never end)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(
+                f"{label}: not a regular file (a named pipe, a device, a socket or a folder); "
+                "replace it with the file, or remove it"
+            )
+        if info.st_size > limit:
+            raise DataError(f"{label}: {info.st_size:,} bytes; a data file may be at most {limit:,} bytes (split it or trim it)")
+        with open(path, "rb") as file:
+            raw = file.read(limit + 1)
+    except OSError as error:
+        raise DataError(f"{label}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > limit:  # it grew after stat
+        raise DataError(f"{label}: more than {limit:,} bytes; a data file may be at most {limit:,} bytes (split it or trim it)")
+    return raw
+
+
 def read_yaml(path: Path, label: str) -> Located:
     """Parse `path` (a mapping at the top level); `label` is how messages name the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError(f"{label}: cannot be read ({error.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{label}: {len(raw):,} bytes; a data file may be at most {MAX_BYTES:,} bytes (split it or trim it)")
+    raw = read_bounded(path, label, MAX_BYTES)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise DataError(f"{label}, line {line}: contains a NUL byte (character 0); delete it (it is invisible in most editors)")

@@ -5,7 +5,8 @@ serve`, an edited `macros/*.py` would not be seen until the server restarts. Bef
 build this hook removes the package from `sys.modules` if one of its files changed, then
 imports it afresh. If that import fails (a syntax error in a module), a stand-in package
 takes its place: a build stops with one message naming the file and line; while serving,
-every page shows the message and the server waits for the fix.
+every page shows the message (serve_guard.py) and the server waits for the fix. A build that
+failed for another reason is built again with the stand-in (serve_guard.py's safe mode).
 
 While serving it also watches files with the operating system's file events instead of
 MkDocs' polling every 0.5 s, so a save is noticed at once and an idle server uses no CPU.
@@ -17,6 +18,7 @@ from the package at the top: it must work when the package does not.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 import time
@@ -33,6 +35,8 @@ PROJECT = PACKAGE.parent
 # The hook module is kept across config reloads, but state that must outlive it lives in sys.modules.
 _STATE = "_kit_macros_imported_at"
 _BROKEN = "_kit_macros_import_error"
+SAFE_MODE = "_kit_safe_build"  # the same name as serve_guard.SAFE_MODE
+log = logging.getLogger("mkdocs.plugins.kit")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -63,8 +67,8 @@ def _relative(path: str) -> str:
         return path
 
 
-def _stand_in(message: str) -> types.ModuleType:
-    """A `macros` package that builds empty pages: the banner (on_post_page) says why."""
+def _stand_in() -> types.ModuleType:
+    """A `macros` package that builds empty pages: the banner (serve_guard.py) says why."""
 
     import jinja2
     from mkdocs_macros import plugin
@@ -106,6 +110,9 @@ def on_config(config):
     sys.modules.pop(_BROKEN, None)
     importlib.invalidate_caches()
     sys.modules[_STATE] = types.SimpleNamespace(value=time.time())  # type: ignore[assignment]
+    if SAFE_MODE in sys.modules:  # a build that failed is built again without the package's code
+        _stand_in_for_package()
+        return config
     try:
         importlib.import_module("macros.integration.macros")  # the package and everything a build uses
         importlib.import_module("macros.integration.pages")
@@ -113,31 +120,16 @@ def on_config(config):
         message = _import_error(error)
         if os.environ.get(SERVE_FLAG) != "serve":
             raise PluginError(message) from None
-        print(f"ERROR   -  {message}", flush=True)
-        for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
-            del sys.modules[name]
-        sys.modules["macros"] = _stand_in(message)
-        sys.modules[_BROKEN] = types.SimpleNamespace(message=message)  # type: ignore[assignment]
+        log.error(message)  # serve_guard.py shows it in the banner
+        _stand_in_for_package()
     return config
 
 
-def on_post_page(output: str, page, config) -> str:
-    broken = sys.modules.get(_BROKEN)
-    if broken is None:
-        return output
-    # The package cannot be imported, so its banner cannot be used: the same markup, written here.
-    import html
-
-    banner = (
-        '<div class="admonition failure cbl-data-error" role="alert"><p class="admonition-title">'
-        f"The site has an error (it is not published like this)</p><pre>{html.escape(broken.message)}</pre>"
-        "<p>Fix it and save: the page reloads by itself.</p></div>"
-    )
-    at = output.find('<article class="md-content__inner md-typeset">')
-    if at == -1:
-        return banner + output
-    end = output.index(">", at) + 1
-    return output[:end] + banner + output[end:]
+def _stand_in_for_package() -> None:
+    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[name]
+    sys.modules["macros"] = _stand_in()
+    sys.modules[_BROKEN] = types.SimpleNamespace()  # type: ignore[assignment]
 
 
 def _edits_only(handler):

@@ -15,7 +15,8 @@ language template three times to look up three words. That was about a fifth of 
 - the search index parses only the pages whose HTML changed: Material's search plugin parses the
   HTML of every page at every rebuild (Python's html.parser, about 0.07 s of a half-second
   rebuild); the entries of a page whose address, title, search settings and HTML are the same
-  as at the last rebuild are reused as they were.
+  as at one of the last two rebuilds are reused as they were (two: a mistake's rebuild, under the
+  banner, comes between two builds of the same pages).
 
 It patches names of MkDocs 1.6 and Material 9 (`File.copy_file`, `Files.add_files_from_theme`,
 the search plugin's `_translate`, and its `search_index.add_entry_from_context(page)`, which
@@ -35,7 +36,7 @@ from pathlib import Path
 
 SERVE_FLAG = "KIT_MKDOCS_COMMAND"  # set by live_reload.py's on_startup
 _STATE = "_kit_rebuild_less"  # in sys.modules: the patches and caches outlive a reload of this module
-_SEARCH_STATE = "_kit_search_entries"
+_SEARCH_STATE = "_kit_search_entries_2"  # (renamed when the shape of its cache changed)
 
 
 def on_config(config):
@@ -122,12 +123,15 @@ def on_pre_build(config) -> None:
 
     def add_entry_from_context(page) -> None:
         key = (page.title, repr(page.meta.get("search")), hashlib.sha1(page.content.encode("utf-8")).digest())
-        known = state.by_page.get(page.url)
-        if known and known[0] == key:
-            index.entries.extend(copy.deepcopy(known[1]))
-            return
+        known = state.by_page.setdefault(page.url, [])
+        for seen, entries in known:
+            if seen == key:
+                index.entries.extend(copy.deepcopy(entries))
+                return
         before = len(index.entries)
         original(page)
-        state.by_page[page.url] = (key, copy.deepcopy(index.entries[before:]))
+        # Two versions per page: the page as it was before a mistake is found again when the
+        # mistake is mended (the mistake's build drew it differently, under the banner).
+        known[:] = [*known[-1:], (key, copy.deepcopy(index.entries[before:]))]
 
     index.add_entry_from_context = add_entry_from_context

@@ -22,9 +22,9 @@ import jinja2
 
 from .. import links
 from ..render import chronology, glossary, lessons, map as map_, source, teaching, text
-from ..templating.environment import Renderer
-from ..views.parts import present
-from .errors import stop
+from ..templating.environment import Renderer, template_cycle
+from ..views.parts import PARTS, present
+from .errors import describe, read_regular_file, stop
 from .state import Build
 
 __all__ = ["MACRO_NAMES", "build_year", "guard_page_rendering", "keep_html", "register", "register_placeholders", "restore_html"]
@@ -38,6 +38,13 @@ def register(env, build: Build, instructor: bool) -> None:
     """Register every macro, rendering with the build's edition."""
     edition = build.edition
     renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir, env.conf["use_directory_urls"])
+    cycle = template_cycle(renderer.env)
+    if cycle:
+        message = (f"the component templates lead back to themselves: {cycle}; a template cannot include, import or "
+                   "extend itself, directly or through another (macros/templating/templates/, overrides/components/)")
+        if not build.serving:
+            raise stop(message)
+        build.fail(message)  # and the macros that draw components draw nothing (below); titles stay
 
     def here() -> str:
         return env.page.url
@@ -57,11 +64,11 @@ def register(env, build: Build, instructor: bool) -> None:
                     result = function(*args, **kwargs)
                 except Exception as error:  # noqa: BLE001 - every failure becomes one message
                     call = f"{function.__name__}({', '.join(repr(a) for a in args)})"
-                    _record(env, f"{call}: {_describe(error)}")
+                    _record(env, call, describe(error, build.project_dir))
                     raise _Failure() from error
                 return result if markdown or not isinstance(result, str) else keep_html(result, build, env.page.file.src_uri)
 
-            env.macro(guarded, function.__name__)
+            env.macro(guarded if not cycle or function.__name__ in _TITLES else (lambda *args, **kwargs: ""), function.__name__)
             return guarded
 
         return register_one(function) if function else register_one
@@ -119,8 +126,8 @@ def register(env, build: Build, instructor: bool) -> None:
 
     @macro
     def bibliography() -> str:
-        """Every source the site cites."""
-        return source.render_sources(renderer, here())
+        """Every source this edition cites."""
+        return source.render_sources(renderer, here(), _cited_by_pages(Path(env.conf["docs_dir"]), instructor))
 
     @macro
     def source_checks() -> str:
@@ -258,6 +265,10 @@ def register(env, build: Build, instructor: bool) -> None:
     env.variables["pages"] = links
 
 
+# What a page's heading or a sentence of its prose takes from data: drawn even while the component
+# templates cannot be (they draw no component).
+_TITLES = {"document_title", "glossary_kind_title", "background_title", "paragraph_count", "edition_name"}
+
 MACRO_NAMES = (
     "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
     "citations", "site_citation", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
@@ -275,12 +286,14 @@ def build_year() -> int:
     return moment.year
 
 
-def register_placeholders(env) -> None:
-    """Bad data while serving: the pages still build, empty, under the banner."""
+def register_placeholders(env, parts: dict[str, bool], instructor: bool) -> None:
+    """Bad data while serving: the pages still build, without what data makes, under the banner.
+    A page's own Jinja sees the parts the last good build had (`parts.map`) and the edition
+    served, so nothing fails for want of data the page's mistake did not touch."""
     for name in MACRO_NAMES:
         env.macro(lambda *args, **kwargs: "", name)
-    env.variables["parts"] = {}
-    env.variables["instructor"] = False
+    env.variables["parts"] = dict(parts)
+    env.variables["instructor"] = instructor
     env.variables["pages"] = links
 
 
@@ -328,18 +341,28 @@ def restore_html(html: str, build: Build, page) -> str:
     return re.sub(f"<!--kit-{build.token}-(\\d+)-->", lambda m: store[int(m.group(1))], html)
 
 
-def _describe(error: Exception) -> str:
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return f"template {error.name or error.filename}, line {error.lineno}: {error.message}"
-    if isinstance(error, jinja2.TemplateError):
-        return f"template error: {error}"
-    return f"{type(error).__name__}: {error}"
+_CITE = re.compile(r"""\bcite\(\s*["']([a-z0-9-]+)["']\s*\)""")
 
 
-def _record(env, message: str) -> None:
+def _cited_by_pages(docs_dir: Path, instructor: bool) -> set[str]:
+    """The source ids the pages of docs/ cite with `cite("id")` (but an instructor's page in the
+    student edition): a page may be rendered after the Sources page, so its Markdown is read."""
+    instructors_only = {part.page for part in PARTS if part.instructor_only and not instructor}
+    cited: set[str] = set()
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.relative_to(docs_dir).as_posix() in instructors_only:
+            continue
+        try:
+            cited.update(_CITE.findall(read_regular_file(path)))
+        except (OSError, UnicodeDecodeError):
+            continue  # the build says why (macros/hooks/kit.py, on_files)
+    return cited
+
+
+def _record(env, call: str, description: str) -> None:
     page = env.page.file.src_uri if getattr(env, "page", None) else "?"
     failures = env.variables.setdefault("_failures", {})
-    failures.setdefault(page, []).append(message)
+    failures.setdefault(page, []).append((call, description))
 
 
 class _Capture(logging.Filter):
@@ -373,11 +396,19 @@ def guard_page_rendering(env, build: Build) -> None:
             page = env.page
             failures = env.variables.get("_failures", {}).get(page.file.src_uri)
             where = f"docs/{page.file.src_uri}"
-            message = f"{where}: " + "; ".join(failures) if failures else where + _page_error(stopped.__context__, page)
+            if failures:
+                message = f"{where}: " + "; ".join(f"{call}: {description}" for call, description in failures)
+                # A broken component fails on every page that uses it: one message says so.
+                same_mistake = tuple(description for _, description in failures)
+            else:
+                message = same_mistake = where + _page_error(stopped.__context__, page)
             if not build.serving:
                 raise stop(message) from None
-            build.fail(message)
-            return "This page could not be built: the message at the top says why.\n"
+            build.fail(message, same_mistake)
+            # The page keeps its own heading (when it is plain text), so the tab still says where it is.
+            heading = next((line for line in markdown.splitlines() if line.startswith("# ") and "{" not in line.split(" {")[0]
+                            and "{{" not in line and "{%" not in line), "")
+            return f"{heading}\n\nThis page could not be built: the message at the top says why.\n"
         finally:
             logger.removeFilter(capture)
 

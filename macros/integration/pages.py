@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
+import stat
+from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
@@ -24,9 +27,14 @@ from ..render import worksheet
 from ..templating.markup import render_prose
 from ..views import citation
 from ..views.edition import Edition
-from ..views.parts import PARTS, present
+from ..files.models.site import Site
+from .errors import NOT_REGULAR
+from ..views.parts import PARTS, present, present_without_data
 
-__all__ = ["GLOSSARY_SEARCH_BOOST", "adjust_files", "configure", "generated_pages", "plain_prose"]
+__all__ = [
+    "GLOSSARY_SEARCH_BOOST", "adjust_files", "adjust_files_without_data", "configure", "configure_without_data", "generated_pages",
+    "plain_prose", "unreadable", "without_unreadable",
+]
 
 
 def generated_pages(edition: Edition) -> dict[str, str]:
@@ -97,8 +105,9 @@ def plain_prose(edition: Edition, text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", str(render_prose(text, words))))
 
 
-def configure(config, edition: Edition, instructor: bool) -> None:
-    """`on_config`: the site's name from the data, and the navigation of this edition's parts."""
+def configure(config, edition: Edition, instructor: bool) -> dict[str, bool]:
+    """`on_config`: the site's name from the data, and the navigation of this edition's parts
+    (which it returns)."""
     site = edition.site
     # Material prints both into the page unescaped (its theme has no autoescape).
     config["site_name"] = html.escape(site.title)
@@ -111,6 +120,30 @@ def configure(config, edition: Edition, instructor: bool) -> None:
         links.LESSONS: [links.lesson_page(lesson.id) for lesson in edition.lessons()] if edition.packets() else [],
     }
     config["nav"] = [n for n in (_nav_item(item, absent, expand) for item in config["nav"] or []) if n is not None]
+    return parts
+
+
+def configure_without_data(config, instructor: bool, site: Site | None) -> dict[str, bool]:
+    """`on_config` under serve while the data cannot be read and no build was good yet: the site's
+    name if data/site.yml can be read, and the navigation of docs/ in the edition served (never
+    an instructor's page in the student edition). Returns the parts the pages may name."""
+    if site is not None:
+        config["site_name"] = html.escape(site.title)
+        config["site_description"] = html.escape(site.description)
+    parts = present_without_data(instructor)
+    absent = {part.page for part in PARTS if not parts[part.name]}
+    config["nav"] = [n for n in (_nav_item(item, absent, {}) for item in config["nav"] or []) if n is not None]
+    return parts
+
+
+def adjust_files_without_data(files: Files, instructor: bool) -> Files:
+    """`on_files` to go with `configure_without_data`."""
+    parts = present_without_data(instructor)
+    for part in PARTS:
+        found = None if parts[part.name] else files.get_file_from_path(part.page)
+        if found:
+            files.remove(found)
+    return files
 
 
 def _nav_item(item, absent: set[str], expand: dict[str, list[str]]):
@@ -183,3 +216,33 @@ def _moved_page(target: str) -> str:
         f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" href="{target}"></head>'
         f'<body><p>This page has moved: <a href="{target}">follow this link</a>.</p></body></html>\n'
     )
+
+
+def _unreadable(files: Files, project: Path) -> list[tuple[object, str]]:
+    """The project's own files (docs/, overrides/) that MkDocs could not read or copy: a named
+    pipe or device (reading one blocks for ever), a link that loops or leads nowhere."""
+    found = []
+    for file in files:
+        path = file.abs_src_path
+        if file.generated_by is not None or not path or not Path(path).is_relative_to(project):
+            continue
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+            reason = "" if regular else NOT_REGULAR
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror})"
+        if reason:
+            found.append((file, f"{Path(path).relative_to(project).as_posix()}: {reason}; replace it with a file, or remove it"))
+    return found
+
+
+def unreadable(files: Files, project: Path) -> str | None:
+    """The first of `_unreadable`, as a message."""
+    found = _unreadable(files, project)
+    return found[0][1] if found else None
+
+
+def without_unreadable(files: Files, project: Path) -> Files:
+    for file, _ in _unreadable(files, project):
+        files.remove(file)
+    return files

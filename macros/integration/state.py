@@ -6,12 +6,16 @@ The site hook loads the data in `on_config`, before mkdocs-macros-plugin calls
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files.catalogue import FILES
 from ..files.errors import DataError
+from ..files.models.site import Site
+from ..files.read import read_one
 from ..views.edition import Edition
 from ..views.load import load_edition
 
@@ -43,16 +47,25 @@ class Build:
     edition: Edition | None
     data_error: str | None
     serving: bool
-    errors: list[str] = field(default_factory=list)  # shown in the banner while serving
+    errors: list[str] = field(default_factory=list)  # reported while serving
     pages: set[str] = field(default_factory=set)  # the Markdown sources of this build's pages (on_files)
     kept: dict[str, list[str]] = field(default_factory=dict)  # HTML kept out of Markdown, by page
     token: str = field(default_factory=lambda: secrets.token_hex(8))  # marks this build's placeholders
+    # While serving bad data: which parts the pages may name (the last good build's), and the
+    # site's own words if data/site.yml itself can be read.
+    parts: dict[str, bool] = field(default_factory=dict)
+    site: Site | None = None
+    _mistakes: set = field(default_factory=set, repr=False)
 
-    def fail(self, message: str) -> None:
-        """An error while serving: shown at the top of every page, printed once in the terminal."""
-        if message not in self.errors:
+    def fail(self, message: str, mistake: object = None) -> None:
+        """An error while serving: logged once; macros/hooks/serve_guard.py shows it at the top of
+        every page (under serve `strict` is off, so the rebuild goes on). `mistake` says which
+        failures are one mistake (a component that fails on every page that uses it)."""
+        key = message if mistake is None else mistake
+        if key not in self._mistakes:
+            self._mistakes.add(key)
             self.errors.append(message)
-            print(f"ERROR   -  {message}", flush=True)  # printed, not logged: see macros.integration.errors
+            logging.getLogger("mkdocs.plugins.kit").error(message)
 
 
 _current: tuple[int, Build] | None = None
@@ -71,5 +84,14 @@ def for_config(config) -> Build:
         build = Build(project, None, f"Invalid data: {error}", serving)
         if serving:
             build.fail(build.data_error)
+            build.site = _site_alone(project / "data")
     _current = (id(config), build)
     return build
+
+
+def _site_alone(data_dir: Path) -> Site | None:
+    """data/site.yml on its own (the site's name), when the mistake is in another file."""
+    try:
+        return read_one(data_dir, FILES[0])[1]
+    except DataError:
+        return None

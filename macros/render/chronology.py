@@ -55,8 +55,7 @@ def render_journey(renderer: Renderer, here: str) -> str:
     steps = edition.journey()
     views = [JourneyStep(e, _gap(edition, steps, i) if i else None) for i, e in enumerate(steps)]
     total = str(clock.elapsed(steps[0], steps[-1], edition.clock)) if len(steps) > 1 else None
-    clocks = [edition.clock(c) for c in sorted({s.clock for s in steps if s.clock})]
-    return renderer.render("journey.html", here, steps=views, total=total, clocks=clocks)
+    return renderer.render("journey.html", here, steps=views, total=total, clocks=edition.journey_clocks())
 
 
 def render_related(renderer: Renderer, here: str) -> str:

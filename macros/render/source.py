@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from .. import links
 from ..templating.environment import Renderer
+from ..views.sources_cited import cited_sources
 from ..views import citation
 
 __all__ = [
@@ -45,8 +48,10 @@ def render_rights(renderer: Renderer, here: str) -> str:
     return renderer.render("rights.html", here)
 
 
-def render_sources(renderer: Renderer, here: str) -> str:
-    return renderer.render("sources.html", here)
+def render_sources(renderer: Renderer, here: str, cited_by_pages: Iterable[str] = ()) -> str:
+    """The sources this edition cites (in the student edition, not those only instructors see cited)."""
+    cited = cited_sources(renderer.edition, renderer.instructor, cited_by_pages)
+    return renderer.render("sources.html", here, sources=[s for s in renderer.edition.sources if s.id in cited])
 
 
 def render_source_checks(renderer: Renderer, here: str) -> str:

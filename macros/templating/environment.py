@@ -30,7 +30,7 @@ from ..views.edition import Edition
 from ..views.parts import present
 from .markup import markdown_inline, render_prose
 
-__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache"]
+__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache", "template_cycle"]
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OVERRIDE_FOLDER = Path("overrides") / "components"  # relative to the project
@@ -120,3 +120,51 @@ class Renderer:
         """The component, for the page at URL `here`."""
         self.link.here = here
         return self.env.get_template(template).render(here=here, **context)
+
+
+# Each template's file (path, modification time, size) -> the templates it names: parsed once per
+# change, so the check below costs a build almost nothing.
+_NAMED: dict[tuple[str, float, int], list[str]] = {}
+
+
+def template_cycle(env: jinja2.Environment) -> str | None:
+    """A chain of templates that leads back to where it started ('paragraph.html' includes
+    'paragraph.html'), as one line, or None. Rendering one would recurse until Python stops it,
+    on every page that uses it; found here, it is one message before any page is drawn. A
+    template that does not parse is left to the page that uses it (its message names the line)."""
+    from jinja2 import meta
+
+    graph: dict[str, list[str]] = {}
+    for name in env.loader.list_templates():
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue
+        stat = os.stat(filename) if filename else None
+        key = (filename or name, stat.st_mtime if stat else 0.0, stat.st_size if stat else len(source))
+        if key not in _NAMED:
+            try:
+                _NAMED[key] = sorted(n for n in meta.find_referenced_templates(env.parse(source)) if isinstance(n, str))
+            except jinja2.TemplateSyntaxError:
+                _NAMED[key] = []
+        graph[name] = _NAMED[key]
+    state: dict[str, int] = {}
+
+    def visit(name: str, path: list[str]) -> list[str] | None:
+        state[name] = 1
+        for target in graph.get(name, []):
+            if state.get(target) == 1:
+                return path[path.index(target):] + [target] if target in path else path + [name, target]
+            if target in graph and not state.get(target):
+                found = visit(target, path + [target])
+                if found:
+                    return found
+        state[name] = 2
+        return None
+
+    for start in sorted(graph):
+        if not state.get(start):
+            cycle = visit(start, [start])
+            if cycle:
+                return " → ".join(cycle)
+    return None

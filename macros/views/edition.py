@@ -141,6 +141,10 @@ class Edition:
         kinds = {k.id for k in chronology.kinds if k.journey}
         return [e for e in chronology.events if e.kind in kinds]
 
+    def journey_clocks(self) -> list[Clock]:
+        """The clocks the journey's steps were read on: the ones its page explains."""
+        return [self.clock(c) for c in sorted({s.clock for s in self.journey() if s.clock})]
+
     def in_section(self, section: Section) -> Iterator[NumberedParagraph]:
         return (self._paragraphs[p.id] for p in section.paragraphs)
 

@@ -11,11 +11,11 @@ paragraph they rest on).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..fields import Id, Model, Prose, Text, Verbatim
+from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text, Verbatim
 
 __all__ = [
     "AdaptedSentence", "Adaptation", "Assessment", "Background", "BackgroundParagraph", "CHARTS", "Framework", "Lesson",
@@ -47,7 +47,7 @@ class Background(Model):
 class Step(Model):
     minutes: int = Field(ge=1, le=180)
     name: Text = Field(description="e.g. 'Hook', 'Background', 'Reading in pairs'.")
-    teacher: Prose = Field(description="What the instructor does.")
+    teacher: Annotated[Prose, INSTRUCTOR_ONLY] = Field(description="What the instructor does.")
     students: Prose = Field(description="What students do, addressed to them: the handout lists it under 'What you will do'.")
     reads: list[Reading] = Field(
         default=[], description="What students read in this step: background (or plain-background, its plainer version), "
@@ -113,7 +113,7 @@ class Assessment(Model):
     task: Prose = Field(description="The claim-and-evidence writing task, addressed to students.")
     paragraphs: list[Id] = Field(min_length=1, description="The paragraphs of the text the task rests on (the handout must print them).")
     rubric: list[RubricLevel] = Field(min_length=3, max_length=3)
-    model_answers: list[ModelAnswer] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
+    model_answers: Annotated[list[ModelAnswer], INSTRUCTOR_ONLY] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
 
 
 class Lesson(Model):
@@ -123,17 +123,19 @@ class Lesson(Model):
     audience: Text = Field(description="e.g. 'Secondary school (ages 15-18) or an introductory survey'.")
     level: Id = Field(description="A level of data/questions.yml.")
     minutes: int = Field(ge=10, le=240)
-    objectives: list[Prose] = Field(
+    objectives: Annotated[list[Prose], INSTRUCTOR_ONLY] = Field(
         min_length=1, description="What students can claim by the end, written as conclusions: on the plan only, never on the handout."
     )
-    standards: list[Id] = Field(default=[], description="Ids in data/standards.yml of the standards the lesson meets (on the plan).")
+    standards: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(
+        default=[], description="Ids in data/standards.yml of the standards the lesson meets (on the plan)."
+    )
     packet: Id = Field(description="The reading packet the lesson uses.")
-    procedure: list[Step] = Field(min_length=2)
-    differentiation: list[Prose] = Field(default=[])
+    procedure: list[Step] = Field(min_length=2)  # the plan; what students do in each step is on their handout
+    differentiation: Annotated[list[Prose], INSTRUCTOR_ONLY] = Field(default=[])
     adaptation: Adaptation | None = None
     assessment: Assessment
-    instructor_notes: Prose | None = None
-    sources: list[Id] = Field(default=[], description="Sources for anything the plan says beyond the text.")
+    instructor_notes: Annotated[Prose | None, INSTRUCTOR_ONLY] = None
+    sources: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything the plan says beyond the text.")
 
 
 class Lessons(Model):

@@ -50,6 +50,19 @@ class GlossarySettings(Model):
     kinds: list[GlossaryKind] = Field(default=[], description="The kinds of entry, in the order the glossary shows them.")
     certainty: dict[Certainty, CertaintyLabel] = Field(description="What each certainty level is called and means.")
 
+    @field_validator("kinds")
+    @classmethod
+    def _each_kind_once(cls, kinds: list[GlossaryKind]) -> list[GlossaryKind]:
+        seen: dict[str, int] = {}
+        for i, kind in enumerate(kinds, 1):
+            if kind.id in seen:
+                raise ValueError(
+                    f"the kind {kind.id!r} is listed twice (kinds[{seen[kind.id]}] and kinds[{i}]); each kind has one "
+                    "file and one page: remove one"
+                )
+            seen[kind.id] = i
+        return kinds
+
     @model_validator(mode="after")
     def _every_level(self) -> "GlossarySettings":
         missing = [c for c in Certainty.__args__ if c not in self.certainty]
@@ -70,6 +83,15 @@ class DateRange(Model):
 
     earliest: dt.date
     latest: dt.date
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "DateRange":
+        if self.earliest > self.latest:
+            raise ValueError(
+                f"'earliest' ({self.earliest.isoformat()}) is after 'latest' ({self.latest.isoformat()}); "
+                "swap them, or correct the year"
+            )
+        return self
 
 
 def _check_page(value: str) -> str:

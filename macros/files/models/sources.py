@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from ..fields import Id, Model, Prose, Text, VerbatimCopy, WebUrl
+from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text, VerbatimCopy, WebUrl
 
 __all__ = ["MarkKind", "Marks", "Source", "Sources"]
 
@@ -20,7 +22,7 @@ class Source(Model):
     year: int | None = Field(default=None, ge=1000, le=2100)
     url: WebUrl | None = None
     note: Prose | None = Field(default=None, description="What the source is used for, and any caveat (shown in the bibliography).")
-    checked: Prose | None = Field(
+    checked: Annotated[Prose | None, INSTRUCTOR_ONLY] = Field(
         default=None, description="Where it was read and the words seen there (shown on the page of how the sources were checked)."
     )
 

@@ -8,11 +8,11 @@ entirely.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..fields import Id, Model, Prose, Text, VerbatimCopy
+from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text, VerbatimCopy
 
 __all__ = [
     "Categories", "Category", "GuideParagraph", "Level", "MatrixRow", "Packet", "Packets", "Question",
@@ -42,12 +42,12 @@ class Question(Model):
     level: Id = Field(description="One of the `levels` above.")
     text: Prose = Field(description="The question, addressed to students; quote the text exactly.")
     paragraphs: list[Id] = Field(min_length=1, description="The paragraphs the question rests on.")
-    instructor_notes: Prose | None = Field(
+    instructor_notes: Annotated[Prose | None, INSTRUCTOR_ONLY] = Field(
         default=None,
         description="For instructors only: evidence to look at, misreadings, disagreements. Never in the student "
         "edition. Point to a paragraph or source with [[its-id]].",
     )
-    sources: list[Id] = Field(default=[], description="Sources for anything in the notes beyond the text.")
+    sources: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything in the notes beyond the text.")
     organizer: Literal["categories", "sourcing", "corroboration"] | None = Field(
         default=None, description="A chart the question asks students to fill in; a handout prints it with the question."
     )
