@@ -153,7 +153,9 @@ class Framework(Model):
 
     id: Id
     name: Text = Field(description="e.g. 'C3 Framework for Social Studies State Standards'.")
-    source: Id = Field(description="The source (data/sources.yml) the standards' words are copied from.")
+    source: Annotated[Id, INSTRUCTOR_ONLY] = Field(
+        description="The source (data/sources.yml) the standards' words are copied from (standards are on the plan only)."
+    )
     standards: list[Standard] = Field(min_length=1)
 
 
