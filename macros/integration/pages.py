@@ -18,13 +18,12 @@ import re
 import stat
 from pathlib import Path
 
-from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 
 from .. import links
 from ..files.errors import DataError
 from ..render import worksheet
-from ..templating.markup import render_prose
+from ..templating.plain import plain_prose
 from ..views import citation
 from ..views.edition import Edition
 from ..files.models.site import Site
@@ -33,7 +32,7 @@ from ..views.parts import PARTS, present, present_without_data
 
 __all__ = [
     "GLOSSARY_SEARCH_BOOST", "adjust_files", "adjust_files_without_data", "configure", "configure_without_data", "generated_pages",
-    "plain_prose", "unreadable", "without_unreadable",
+    "unreadable", "without_unreadable",
 ]
 
 
@@ -89,20 +88,6 @@ def _front_matter(title: str, description: str, *, boost: float | None = None, e
 def _yaml(text: str) -> str:
     """A one-line YAML string (JSON is YAML)."""
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
-
-
-def plain_prose(edition: Edition, text: str) -> str:
-    """A prose field as plain text (for a description): markup dropped, a reference as its words."""
-
-    def words(target: str, given: str | None) -> Markup:
-        kind, item = edition.reference(target)
-        name = given or {
-            "paragraph": lambda: f"¶\u00a0{item.number}", "section": lambda: item.heading or item.id,
-            "layer": lambda: item.title, "source": lambda: item.short,
-        }.get(kind, lambda: item.entry.name)()
-        return escape(name)
-
-    return html.unescape(re.sub(r"<[^>]+>", "", str(render_prose(text, words))))
 
 
 def configure(config, edition: Edition, instructor: bool) -> dict[str, bool]:
