@@ -102,9 +102,14 @@ def leaks(site: Path, sentences: list[str]) -> dict[str, list[str]]:
     return seen
 
 
-@pytest.fixture(scope="module")
+_SECRETS: dict[tuple[Path, Path], list[str]] = {}
+
+
+@pytest.fixture
 def secrets_of_the_instructor_edition(site, instructor_site) -> list[str]:
-    sentences = instructor_only_sentences(instructor_site, site)
+    if (site, instructor_site) not in _SECRETS:  # read once per built site
+        _SECRETS[site, instructor_site] = instructor_only_sentences(instructor_site, site)
+    sentences = _SECRETS[site, instructor_site]
     # The plans, the model answers and the notes are there to be found: hundreds of sentences.
     assert len(sentences) > 150, len(sentences)
     answers = [a["text"] for lesson in data("lessons.yml")["lessons"] for a in lesson["assessment"]["model_answers"]]

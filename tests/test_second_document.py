@@ -18,7 +18,7 @@ from tests.site_checks import broken_links
 PUBLIC = FIXTURE_PUBLIC_URL
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def fictional(fictional_site) -> Path:
     return fictional_site
 
