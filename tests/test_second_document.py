@@ -54,7 +54,7 @@ def test_its_packet_is_a_page_in_the_navigation(fictional):
     page = soup(fictional, "packets/the-flood")
     assert [p["id"] for p in page.select(".cbl-packet__text .cbl-para")] == ["greeting", "flood", "request", "signature", "received", "clerk"]
     assert len(page.select("ol.cbl-handout-questions > li")) == 2
-    assert "https://example.org/oakmere/packets/the-flood/" in page.select_one(".cbl-packet__address").get_text()
+    assert f"{PUBLIC}packets/the-flood/" in page.select_one(".cbl-packet__address").get_text()
     assert soup(fictional, "packets").select_one('nav a[href$="the-flood/"]')
 
 
