@@ -19,7 +19,7 @@ from pathlib import Path
 from tests.browser import LAUNCH_ARGS, system_chromium
 from tests.conftest import copy_project
 from tests.serving import Served, Snapshot, wait_for_tabs
-from tests.test_build_and_serve import FOUR_MISTAKES, _data_case
+from tests.kit.test_build_and_serve import FOUR_MISTAKES, _data_case
 
 STUDENT_TABS = {
     "text/": "The text of the cable",

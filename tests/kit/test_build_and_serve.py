@@ -256,7 +256,7 @@ _PREFIXES = ("ERROR   -  ", "WARNING -  ")
 
 def _data_case(name: str):
     """A case of tests/test_data.py's table, under serve: its mistake in data/, its message."""
-    from tests.test_data import BROKEN
+    from tests.edition.test_data import BROKEN
 
     _, mutate, expected = next(c for c in BROKEN if c[0] == name)
     return name, (lambda p: mutate(p / "data")), (lambda p: "Invalid data: " + expected(p / "data"))

@@ -188,7 +188,7 @@ def test_a_wrong_passphrase_is_refused_and_the_right_one_opens_the_plan(browser,
 def test_the_lock_page_is_accessible(browser, server, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_browser import AXE_OPTIONS
+    from tests.kit.test_browser import AXE_OPTIONS
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
