@@ -88,6 +88,21 @@ class Site:
         """The site's pages from docs/ (paths of the Markdown files, e.g. "text.md")."""
         return {p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md")}
 
+    def page_source(self, page: str) -> str | None:
+        """The Markdown of docs/<page> (e.g. "about.md"), or None when the site has no such page."""
+        path = self.docs_dir / page
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    def calls(self, page: str, macro: str) -> bool:
+        """Whether docs/<page> calls the macro `macro` (a component the page asks for)."""
+        source = self.page_source(page) or ""
+        return re.search(r"\{\{-?\s*" + re.escape(macro) + r"\(", source) is not None
+
+    def front_matter(self, page: str) -> dict:
+        source = self.page_source(page) or ""
+        found = re.match(r"---\n(.*?)\n---\n", source, re.S)
+        return (yaml.safe_load(found.group(1)) or {}) if found else {}
+
     # --- a project folder -------------------------------------------------------------------
 
     def assemble(self, destination: Path) -> Path:
