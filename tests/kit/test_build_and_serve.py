@@ -2,7 +2,12 @@
 component template, a theme template) stops `mkdocs build` with one clear message and no
 traceback; under `mkdocs serve` the same mistake is a banner on every page, the server keeps
 running, and the page comes back when the file is mended. (Bad data, case by case:
-tests/test_data.py; hostile strings: tests/test_hostile_data.py.)"""
+tests/kit/test_validation.py; hostile strings: tests/kit/test_hostile_data.py.)
+
+The build's table runs over every site, each mistake made in a copy of the site's project. The
+`mkdocs serve` tests run over this edition's data only (in a fork, the fork's): each case is an
+edit served live, the slowest kind of test, and the fork test (tests/edition/test_fork.py) runs
+them over the fictional document's data."""
 
 from __future__ import annotations
 
@@ -21,8 +26,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, assert_clean_build, copy_project, free_port, mkdocs_build
+from tests.conftest import ROOT, assert_clean_build, free_port, mkdocs_build
 from tests.serving import Served, Snapshot, wait_for_tab, wait_for_tabs
+from tests.sites import EDITION, SITES, Site
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -45,13 +51,17 @@ def _lines(path: Path) -> int:
 
 ITSELF = "(does a template extend, include or import itself, directly or through another?)"
 
-# (case, how the project is broken, the exact error lines of `mkdocs build --strict`)
-BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = [
-    ("bad data",
-     lambda p: _edit(p / "data" / "text.yml", "    sections:\n      - id: cover-all\n        paragraphs:\n          - id: cover-line\n",
-                     "    sections:\n      - id: cover-all\n        paragraphs:\n          - id: cover-line\n            style: bold\n"),
-     lambda p: [f"ERROR   -  Invalid data: data/text.yml, line {_line_of(p / 'data' / 'text.yml', 'style: bold')}: entry layers[2] (id 'cover') > sections[1] (id 'cover-all') > "
-                "paragraphs[1] (id 'cover-line'), field 'style': Input should be 'prose', 'item' or 'signature' (got 'bold')"]),
+def _invalid_data(site: Site):
+    """The kit table's "invalid choice" case (a paragraph's style), as the build reports it."""
+    from tests.kit.test_validation import kit_cases
+
+    _, mutate, expected = next(c for c in kit_cases(site) if c[0] == "invalid choice")
+    return lambda p: mutate(p / "data"), lambda p: [f"ERROR   -  Invalid data: {expected(p / 'data')}"]
+
+
+# (case, how the project is broken, the exact error lines of `mkdocs build --strict`). Mistakes in
+# the kit's own files, and in the pages every site has (docs/index.md).
+KIT_BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = [
     ("a syntax error in a macros module",
      lambda p: _edit(p / "macros" / "render" / "text.py", "def render_text(renderer: Renderer, here: str) -> str:",
                      "def render_text(renderer: Renderer, here: str) -> str"),
@@ -66,17 +76,13 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
                 "ERROR   -  docs/text.md: document_text(): template macros/templating/templates/paragraph.html, line "
                 f"{_line_of(p / 'macros' / 'templating' / 'templates' / 'paragraph.html', '{{ p.number }</a>')}: unexpected '}}'"]),
     ("a macro that does not exist",
-     lambda p: _append(p / "docs" / "map.md", "\n{{ no_such_macro() }}\n"),
-     lambda p: ["ERROR   -  Error reading page 'map.md':",
-                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: UndefinedError: 'no_such_macro' is undefined"]),
+     lambda p: _append(p / "docs" / "index.md", "\n{{ no_such_macro() }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'index.md':",
+                f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: UndefinedError: 'no_such_macro' is undefined"]),
     ("a syntax error in a page",
-     lambda p: _append(p / "docs" / "map.md", "\n{{ route_map( }}\n"),
-     lambda p: ["ERROR   -  Error reading page 'map.md':",
-                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: template syntax error: unexpected '}}', expected ')'"]),
-    ("a macro given an id that does not exist",
-     lambda p: _edit(p / "docs" / "chronology.md", '{{ question_box("sourcing-week-in-peking") }}', '{{ question_box("no-such-question") }}'),
-     lambda p: ["ERROR   -  Error reading page 'chronology.md':",
-                "ERROR   -  docs/chronology.md: question_box('no-such-question'): ValueError: 'no-such-question' is not a question id in data/questions.yml"]),
+     lambda p: _append(p / "docs" / "index.md", "\n{{ paragraph_count( }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'index.md':",
+                f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: template syntax error: unexpected '}}', expected ')'"]),
     ("a theme template that extends itself",
      lambda p: _edit(p / "overrides" / "main.html", '{% extends "base.html" %}', '{% extends "main.html" %}'),
      lambda p: [f"ERROR   -  overrides/main.html, line {_line_of(p / 'overrides' / 'main.html', 'extends')}: RecursionError: "
@@ -115,27 +121,36 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
     ("a named pipe in overrides/", lambda p: os.mkfifo(p / "overrides" / "notes.html"),
      lambda p: ["ERROR   -  overrides/notes.html: cannot be read (not a regular file (a named pipe, a device or a socket)); replace it "
                 "with a file, or remove it"]),
-    ("a home-page card naming a page that is not there",
-     lambda p: _edit(p / "data" / "site.yml", "page: map.md", "page: mapp.md"),
-     lambda p: ["ERROR   -  Error reading page 'index.md':",
-                f"ERROR   -  docs/index.md: home_cards(): ValueError: data/site.yml, line {_line_of(p / 'data' / 'site.yml', 'mapp.md')}: "
-                "entry home[1] > links[4], field 'page': 'mapp.md' is not a page of this site; name a file under docs/ (e.g. "
-                "'text.md') or a page the data makes (e.g. 'glossary/people.md')"]),
     ("a link to a page that is not there",
-     lambda p: _edit(p / "docs" / "about.md", "[the text page](text.md)", "[the text page](txet.md)"),
-     lambda p: ["WARNING -  Doc file 'about.md' contains a link 'txet.md', but the target is not found among documentation files."]),
+     lambda p: _append(p / "docs" / "index.md", "\nSee [the text page](txet.md).\n"),
+     lambda p: ["WARNING -  Doc file 'index.md' contains a link 'txet.md', but the target is not found among documentation files."]),
     ("mkdocs.yml that does not parse", lambda p: _edit(p / "mkdocs.yml", "strict: true", "strict: [true"),
      lambda p: ["Error: MkDocs encountered an error parsing the configuration file: while parsing a flow sequence"]),
-    ("a generated page over a page of docs/",
-     lambda p: (p / "docs" / "packets" / "three-versions.md").write_text("# Mine\n", encoding="utf-8"),
-     lambda p: ["ERROR   -  docs/packets/three-versions.md exists, and the data also makes a page there (packet 'three-versions'); "
-                "rename the entry's id or the file in docs/"]),
 ]
 
 
-@pytest.mark.parametrize("breaking, expected", [b[1:] for b in BREAKS], ids=[b[0] for b in BREAKS])
-def test_a_mistake_stops_the_build_with_one_clear_message(tmp_path, breaking, expected):
-    project = copy_project(tmp_path / "project")
+def site_breaks(site: Site) -> list:
+    """The table for `site`: bad data found in its own text, the kit's mistakes, and a page of
+    docs/ where its data makes one (its first packet's, if it has packets)."""
+    cases = [("bad data", *_invalid_data(site)), *KIT_BREAKS]
+    packets = site.items("packets.yml", "packets")
+    if packets:
+        first = packets[0]["id"]
+        cases.append(("a generated page over a page of docs/",
+                      lambda p: (p / "docs" / "packets" / f"{first}.md").write_text("# Mine\n", encoding="utf-8"),
+                      lambda p: [f"ERROR   -  docs/packets/{first}.md exists, and the data also makes a page there (packet '{first}'); "
+                                 "rename the entry's id or the file in docs/"]))
+    return cases
+
+
+def _break_params() -> list:
+    return [pytest.param(site.name, breaking, expected, id=f"{site.name}-{name}")
+            for site in SITES.values() for name, breaking, expected in site_breaks(site)]
+
+
+@pytest.mark.parametrize("site_name, breaking, expected", _break_params())
+def test_a_mistake_stops_the_build_with_one_clear_message(tmp_path, site_data, breaking, expected):
+    project = site_data.assemble(tmp_path / "project")
     breaking(project)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -143,16 +158,20 @@ def test_a_mistake_stops_the_build_with_one_clear_message(tmp_path, breaking, ex
     assert "Traceback" not in result.stderr
 
 
-def test_a_place_at_the_ends_of_the_earth_is_drawn_as_a_pointer(tmp_path):
+def test_a_place_at_the_ends_of_the_earth_is_drawn_as_a_pointer(tmp_path, site_data):
     """Valid but extreme coordinates (the map once widened its frame past -180 and crashed)."""
-    project = copy_project(tmp_path / "project")
-    places = project / "data" / "places.yml"
+    located = site_data.located_kinds()
+    if not located or not site_data.calls("map.md", "route_map"):
+        assert not any(e.get("coordinates") for e in site_data.entries().values()) or "map.md" not in site_data.pages
+        return
+    project = site_data.assemble(tmp_path / "project")
+    places = project / "data" / f"{located[0]}.yml"
     data = yaml.safe_load(places.read_text(encoding="utf-8"))
     data["entries"].append({"id": "far-south", "name": "Far South", "summary": "A test point", "identification": "A test point.",
                             "certainty": "certain", "context_only": True, "coordinates": {"lat": -89.9, "lon": -179.9},
-                            "sources": ["wilson-record"]})
+                            "sources": [site_data.items("sources.yml", "sources")[0]["id"]]})
     places.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (project / "data" / "published-ids.yml").unlink()  # a test place, not to be published
+    (project / "data" / "published-ids.yml").unlink(missing_ok=True)  # a test place, not to be published
     assert_clean_build(mkdocs_build(project, tmp_path / "site"))
     svg = BeautifulSoup((tmp_path / "site" / "map" / "index.html").read_text(encoding="utf-8"), "html.parser").find("svg", class_="cbl-map__svg")
     pointer = svg.find(id="place-far-south")
@@ -181,9 +200,17 @@ def _wait_for(url: str, condition, what: str, seconds: float = 40) -> str:
     raise AssertionError(f"timed out waiting for {what}; last page:\n{html[:2000]}")
 
 
+SERVED = SITES[EDITION]  # the site the serve tests edit: this edition's data (in a fork, the fork's)
+
+
+def _first_words(site: Site) -> str:
+    """What shows that the text page is there: its first paragraph's anchor."""
+    return f'id="{next(iter(site.paragraphs()))}"'
+
+
 @pytest.fixture
 def served(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = SERVED.assemble(tmp_path / "project")
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen(
@@ -192,7 +219,7 @@ def served(tmp_path):
     )
     url = f"http://127.0.0.1:{port}/text/"
     try:
-        _wait_for(url, lambda html: "Nº 59442" in html, "the first build")
+        _wait_for(url, lambda html: _first_words(SERVED) in html, "the first build")
         yield project, url, process
     finally:
         process.terminate()
@@ -216,8 +243,12 @@ def test_serve_shows_every_edit_without_a_restart(served):
     project, url, process = served
     text_file = project / "data" / "text.yml"
     good = text_file.read_text(encoding="utf-8")
-    # An edit to our own words (a layer's introduction): the cable's words would be refused.
-    text_file.write_text(good.replace("Moscow’s header on the deciphered cable", "EDITED-IN-TEST header", 1), encoding="utf-8")
+    # An edit to our own words (the first layer's introduction): the document's words would be refused.
+    about = " ".join(SERVED.data("text.yml")["layers"][0]["about"].split())
+    assert about and about in " ".join(good.split())
+    edited = yaml.safe_load(good)
+    edited["layers"][0]["about"] = "EDITED-IN-TEST introduction"
+    text_file.write_text(yaml.safe_dump(edited, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _wait_for(url, lambda html: "EDITED-IN-TEST" in html, "a data edit to show")
     # The search index follows the edit; the pages the edit did not change keep their entries
     # (macros/hooks/rebuild_less.py reuses them rather than parsing them again).
@@ -226,7 +257,7 @@ def test_serve_shows_every_edit_without_a_restart(served):
     built = json.loads((served_build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == built["docs"], "every entry as a clean build makes it"
     text_file.write_text(good, encoding="utf-8")
-    _wait_for(url, lambda html: "EDITED-IN-TEST" not in html and "Nº 59442" in html, "the edit undone")
+    _wait_for(url, lambda html: "EDITED-IN-TEST" not in html and _first_words(SERVED) in html, "the edit undone")
 
     template = project / "macros" / "templating" / "templates" / "paragraph.html"
     _edit(template, 'class="cbl-para cbl-para--', 'data-reloaded class="cbl-para cbl-para--')
@@ -250,15 +281,16 @@ def test_serve_shows_every_edit_without_a_restart(served):
 
 # --- the serve table: every mistake in open browser tabs ------------------------------------------
 
-SITE_TITLE = "Cable 59442: the PLA enters Xinjiang, October 1949"
+SITE_TITLE = SERVED.data("site.yml")["title"]
 _PREFIXES = ("ERROR   -  ", "WARNING -  ")
 
 
-def _data_case(name: str):
-    """A case of tests/test_data.py's table, under serve: its mistake in data/, its message."""
-    from tests.edition.test_data import BROKEN
+def _data_case(name: str, site: Site = SERVED):
+    """A case of the kit's broken-input table (tests/kit/test_validation.py) on `site`, under
+    serve: its mistake in data/, its message."""
+    from tests.kit.test_validation import kit_cases
 
-    _, mutate, expected = next(c for c in BROKEN if c[0] == name)
+    _, mutate, expected = next(c for c in kit_cases(site) if c[0] == name)
     return name, (lambda p: mutate(p / "data")), (lambda p: "Invalid data: " + expected(p / "data"))
 
 
@@ -273,29 +305,50 @@ def _config_message(p: Path) -> str:
             f"line {_line_of(config, 'strict: [true') + 1}, column 19")
 
 
+# The four mistakes an editor makes most: an unclosed quote, a misspelt field, a glossary form not
+# in the text, an unquoted clock time (also timed by `python -m tests.serve_timing`).
+FOUR_MISTAKES = ["unclosed quote at the end", "a misspelt field name", "form not in the text", "an unquoted clock time"]
+
 # (case, how the project is broken, the one message the banner shows): every case of the build
-# table, the four mistakes an editor makes most (an unclosed quote, a misspelt field, a glossary
-# form not in the text, an unquoted clock time), and files that block or loop.
+# table, the four commonest mistakes, and files that block or loop.
 SERVE_CASES = [
     *[(name, breaking, _config_message if name == "mkdocs.yml that does not parse" else _last_line(expected))
-      for name, breaking, expected in BREAKS],
-    _data_case("unclosed quote in the middle"),
-    _data_case("a misspelt field name"),
-    _data_case("form not in the text"),
-    _data_case("an unquoted clock time"),
+      for name, breaking, expected in site_breaks(SERVED)],
+    *[_data_case(name) for name in FOUR_MISTAKES],
     _data_case("a data file that is a named pipe"),
     _data_case("the transcription a named pipe"),
     _data_case("a data file that links to itself"),
 ]
 
-# A tab on a page of docs/ and one on a page made from data, with what each shows when all is well.
-TABS = {"text/": ("The text of the cable", 40), "glossary/places/": ("Places", 10)}
+
+def _heading(site: Site, page: str) -> str:
+    """A page's title as its heading shows it: the first '# ' line of docs/<page>, without its
+    attribute list ('{ #text }')."""
+    source = site.page_source(page) or ""
+    found = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", source, re.M)
+    assert found, f"docs/{page} has no heading"
+    return found.group(1).strip()
+
+
+def _tabs(site: Site) -> dict[str, tuple[str, int]]:
+    """A tab on a page of docs/ (the text) and one on a page made from data (the first glossary
+    kind's), with what each shows when all is well: its heading, and how many paragraphs or entries."""
+    tabs = {"text/": (_heading(site, "text.md"), len(site.paragraphs()))}
+    kinds = site.kinds()
+    assert kinds, "the site has a glossary kind: a page made from data"
+    tabs[f"glossary/{kinds[0]['id']}/"] = (kinds[0]["title"], len(site.items(f"{kinds[0]['id']}.yml", "entries")))
+    return tabs
+
+
+TABS = _tabs(SERVED)
+# The instructor edition lists a page the student edition never does (this edition's docs/ has one).
+INSTRUCTORS_PAGE = "sources-checked.md" in SERVED.pages
 
 
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory, browser):
     """`mkdocs serve` of a copy of the project, with a browser tab open on each page of TABS."""
-    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    project = SERVED.assemble(tmp_path_factory.mktemp("served") / "project")
     server = Served(project)
     context = None
     try:
@@ -319,8 +372,7 @@ def _shows_page(path: str, state: dict) -> bool:
     return not state["banner"] and state["heading"] == heading and state["content"] >= count
 
 
-@pytest.mark.parametrize("breaking, message", [c[1:] for c in SERVE_CASES], ids=[c[0] for c in SERVE_CASES])
-def test_every_mistake_shows_in_the_open_tabs_and_the_page_comes_back(editor, breaking, message):
+def check_mistake_in_open_tabs(editor, breaking, message) -> None:
     """Open tabs, never reloaded by hand: the mistake's one message at the top of the page each
     is on (or of a stand-in at its address), under the site's own name, in the edition served;
     the fix brings the page back."""
@@ -345,17 +397,28 @@ def test_every_mistake_shows_in_the_open_tabs_and_the_page_comes_back(editor, br
     wait_for_tabs(tabs, lambda path, state: _shows_page(path, state), "the page's return", seconds=30)
 
 
-FOUR_MISTAKES = ["unclosed quote in the middle", "a misspelt field name", "form not in the text", "an unquoted clock time"]
-LESSON = "lessons/welcome-or-resistance/"
-LESSON_TITLE = "A warm welcome? What Mao told Stalin about the PLA's arrival in Xinjiang"
+@pytest.mark.parametrize("breaking, message", [c[1:] for c in SERVE_CASES], ids=[c[0] for c in SERVE_CASES])
+def test_every_mistake_shows_in_the_open_tabs_and_the_page_comes_back(editor, breaking, message):
+    check_mistake_in_open_tabs(editor, breaking, message)
+
+
+def _page_made_from_data(site: Site) -> tuple[str, str, bool]:
+    """(address, title, has a plan) of the first lesson, or else of the first glossary kind's page."""
+    lessons = site.items("lessons.yml", "lessons")
+    if lessons:
+        return f"lessons/{lessons[0]['id']}/", lessons[0]["title"], True
+    kind = site.kinds()[0]
+    return f"glossary/{kind['id']}/", kind["title"], False
 
 
 def test_the_instructor_edition_served_from_bad_data_comes_back_with_its_plan(tmp_path, browser):
-    """A server started on bad data has no page made from data yet: the tab on a lesson gets the
-    404 page, with the banner and the live-reload script, under the site's name (data/site.yml
-    alone can be read) and the instructor edition's navigation. The fix brings the lesson, its
-    plan included; then each of the four commonest mistakes, and its fix, in the same tab."""
-    project = copy_project(tmp_path / "project")
+    """A server started on bad data has no page made from data yet: the tab on a lesson (or, in a
+    site without lessons, another page made from data) gets the 404 page, with the banner and the
+    live-reload script, under the site's name (data/site.yml alone can be read) and the instructor
+    edition's navigation. The fix brings the page, a lesson's plan included; then each of the four
+    commonest mistakes, and its fix, in the same tab."""
+    lesson, title, plan = _page_made_from_data(SERVED)
+    project = SERVED.assemble(tmp_path / "project")
     snapshot = Snapshot(project)
     first, *others = [_data_case(name) for name in FOUR_MISTAKES]
     first[1](project)
@@ -365,20 +428,21 @@ def test_the_instructor_edition_served_from_bad_data_comes_back_with_its_plan(tm
         server.wait_until_up()
         context = browser.new_context()
         tab = context.new_page()
-        response = tab.goto(server.url(LESSON), wait_until="load")
+        response = tab.goto(server.url(lesson), wait_until="load")
         assert response.status == 404
         state, _ = wait_for_tab(tab, lambda s: s["banner"] == [first[2](project)], "the banner on the 404 page")
-        assert state["site"] == SITE_TITLE and state["instructorsPage"], state
+        assert state["site"] == SITE_TITLE and state["instructorsPage"] == INSTRUCTORS_PAGE, state
         snapshot.restore()
-        wait_for_tab(tab, lambda s: not s["banner"] and s["heading"] == LESSON_TITLE and s["plan"], "the lesson, once mended")
+        wait_for_tab(tab, lambda s: not s["banner"] and s["heading"].startswith(title) and s["plan"] == plan, "the page, once mended")
         for name, breaking, message in [first, *others]:
             breaking(project)
             expected = message(project)
             state, _ = wait_for_tab(tab, lambda s: s["banner"] == [expected], f"the banner for {name}")
-            assert state["site"] == SITE_TITLE and state["instructorsPage"] and state["heading"] == LESSON_TITLE, state
-            assert state["path"] == "/" + LESSON
+            assert state["site"] == SITE_TITLE and state["instructorsPage"] == INSTRUCTORS_PAGE, state
+            assert state["heading"].startswith(title), state
+            assert state["path"] == "/" + lesson
             snapshot.restore()
-            wait_for_tab(tab, lambda s: not s["banner"] and s["heading"] == LESSON_TITLE and s["plan"], f"the plan after {name}")
+            wait_for_tab(tab, lambda s: not s["banner"] and s["heading"].startswith(title) and s["plan"] == plan, f"the page after {name}")
     finally:
         if context:
             context.close()
@@ -389,12 +453,12 @@ def test_the_instructor_edition_served_from_bad_data_comes_back_with_its_plan(tm
 def test_a_student_edition_served_from_bad_data_lists_no_page_for_instructors(tmp_path):
     """Before any good build there is no last shape to keep: the navigation is docs/'s own, in the
     edition served, and the header names the site from data/site.yml."""
-    project = copy_project(tmp_path / "project")
+    project = SERVED.assemble(tmp_path / "project")
     _data_case("form not in the text")[1](project)
     server = Served(project)
     try:
         server.wait_until_up()
-        html = _get(server.url("questions/"))
+        html = _get(server.url("text/"))
     finally:
         server.stop()
     soup = BeautifulSoup(html, "html.parser")

@@ -21,6 +21,7 @@ import yaml
 
 from macros.checks.permanence import unregistered
 from macros.files.errors import DataError
+from macros.files.models.glossary import Entry
 from macros.files.read import read_all
 from macros.files.schema import main as schema_main
 from macros.views.load import load_edition
@@ -324,6 +325,9 @@ def _glossary_cases(site: Site) -> list:
         return d["entries"][index]
 
     cases = [
+        ("a misspelt field name", _yaml(file, lambda d: entry_of(d).update(sumary=entry["summary"])),
+         lambda d: f"data/{file}, line {line(d, file, 'sumary:')}: {where}, unknown field 'sumary' (did you mean 'summary'?); "
+                   f"the fields allowed here are: {', '.join(Entry.model_fields)}"),
         ("form not in the text", _yaml(file, lambda d: entry_of(d).update(forms=["NOSUCHFORM"])),
          lambda d: f"data/{file}, line {line(d, file, '- NOSUCHFORM') - 1}: {where}, field 'forms': 'NOSUCHFORM' "
                    "does not occur in data/text.yml as a whole word; copy each form exactly as the text prints it (capitals and "
@@ -354,10 +358,15 @@ def _glossary_cases(site: Site) -> list:
     return cases
 
 
+def kit_cases(site: Site) -> list:
+    """(name, how the data folder is broken, the message) for every case of the table on `site`."""
+    return [*FILE_CASES, *_site_file_cases(site), *_data_cases(site)]
+
+
 def _cases() -> list:
     params = []
     for site in SITES.values():
-        for name, mutate, expected in [*FILE_CASES, *_site_file_cases(site), *_data_cases(site)]:
+        for name, mutate, expected in kit_cases(site):
             params.append(pytest.param(site.name, mutate, expected, id=f"{site.name}-{name}"))
     return params
 
