@@ -4,6 +4,9 @@ JSON-LD by rdflib (every type and property looked up in its schema.org vocabular
 tags as Zotero's translators read them (zotero/translators: Embedded Metadata.js and RDF.js; see
 macros/views/citation.py for which tag feeds which field).
 
+Run over every site: what each record must say is taken from the site's data/document.yml (this
+edition's own values, "Mao, Zedong" and the rest: tests/edition/test_metadata.py).
+
 Before: Zotero would have saved the cable as a journal article by first name "Mao", last name
 "Zedong", with the RGASPI reference as its journal and no translator; no page had Open Graph tags
 or structured data; a summary holding a line "ER  - " split citation.ris into two records, and a
@@ -12,6 +15,7 @@ lone brace in the title made citation.bib unreadable."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import bibtexparser
@@ -24,10 +28,8 @@ from rdflib.namespace import SDO
 
 from macros.views import citation
 from macros.views.load import load_edition
-from tests.conftest import PUBLIC_URL, ROOT, student_pages
-from tests.data_files import data
-
-DOCUMENT = data("document.yml")
+from tests.conftest import student_pages
+from tests.sites import assert_part_absent
 
 
 def _soup(site: Path, page: str) -> BeautifulSoup:
@@ -42,35 +44,64 @@ def _bib(text: str):
     return library
 
 
+def document_of(site_data) -> dict:
+    found = site_data.data("document.yml")
+    assert found and found.get("title"), "the site has its document's record"
+    return found
+
+
+def filed(document: dict, role: str) -> tuple[str, str]:
+    """(family, given) of the author or translator, as the README tells editors reference managers
+    file a name: `<role>_filed_as` ("Mao, Zedong") where given, else the last word is the family name."""
+    if document.get(f"{role}_filed_as"):
+        family, _, given = document[f"{role}_filed_as"].partition(", ")
+        return family, given
+    *given, family = document[role].split()
+    return family, " ".join(given)
+
+
+def filed_text(document: dict, role: str) -> str:
+    family, given = filed(document, role)
+    return f"{family}, {given}" if given else family
+
+
+def written(document: dict) -> date:
+    return date.fromisoformat(str(document["date"]))
+
+
 # --- the files ----------------------------------------------------------------------------------
 
-def test_the_ris_file_is_one_manuscript_with_its_people_and_archive(site):
+def test_the_ris_file_is_one_manuscript_with_its_people_and_archive(site, site_data):
+    DOCUMENT = document_of(site_data)  # noqa: N806
+    day = written(DOCUMENT)
     records = rispy.loads((site / "about" / "citation.ris").read_text(encoding="utf-8"))
     assert len(records) == 1
     record = records[0]
     assert record["type_of_reference"] == "MANSCPT"
     assert record["title"] == DOCUMENT["title"]
-    assert record["authors"] == ["Mao, Zedong"], "family name first, as Zotero files it"
+    assert record["authors"] == [filed_text(DOCUMENT, "author")], "family name first, as Zotero files it"
     # rispy names A4 by the RIS specification ("subsidiary authors"); Zotero reads it as the translator.
-    assert record["subsidiary_authors"] == ["Goldberg, Gary"]
-    assert record["date"] == "1949/10/25/" and record["year"] == "1949"
+    assert record["subsidiary_authors"] == [filed_text(DOCUMENT, "translator")]
+    assert record["date"] == f"{day:%Y/%m/%d}/" and record["year"] == str(day.year)
     assert record["name_of_database"] == DOCUMENT["archive_name"], "DB: Zotero's archive"
     assert record["accession_number"] == DOCUMENT["archival_citation"].rstrip("."), "AN: Zotero's location in the archive"
     assert record["database_provider"] == DOCUMENT["publisher"], "DP: Zotero's library catalogue"
     assert record["urls"] == [DOCUMENT["record"]["url"]]
 
 
-def test_the_bibtex_file_names_author_and_translator_family_first(site):
+def test_the_bibtex_file_names_author_and_translator_family_first(site, site_data):
+    DOCUMENT = document_of(site_data)  # noqa: N806
+    day = written(DOCUMENT)
     library = _bib((site / "about" / "citation.bib").read_text(encoding="utf-8"))
     assert len(library.entries) == 1
     entry = library.entries[0]
     assert entry.entry_type == "misc"
     assert entry["title"] == DOCUMENT["title"]
-    (author,) = entry["author"]
-    assert (author.last, author.first) == (["Mao"], ["Zedong"])
-    (translator,) = entry["translator"]
-    assert (translator.last, translator.first) == (["Goldberg"], ["Gary"])
-    assert entry["year"] == "1949" and entry["month"] == "oct" and entry["date"] == "1949-10-25"
+    for role in ("author", "translator"):
+        (person,) = entry[role]
+        family, given = filed(DOCUMENT, role)
+        assert (person.last, person.first) == ([family], given.split()), role
+    assert entry["year"] == str(day.year) and entry["month"] == f"{day:%b}".lower() and entry["date"] == day.isoformat()
     assert DOCUMENT["archival_citation"].rstrip(".") in entry["note"] and DOCUMENT["archive_name"] in entry["note"]
     assert entry["url"] == DOCUMENT["record"]["url"]
 
@@ -92,14 +123,16 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def document():
-    return load_edition(ROOT / "data").document
+@pytest.fixture
+def document(site_data):
+    """The site's document, as the build reads it."""
+    return load_edition(site_data.data_dir).document
 
 
 @pytest.mark.parametrize("field, value, expected", HOSTILE, ids=[f"{f}:{v[:18]!r}" for f, v, _ in HOSTILE])
 def test_no_value_breaks_or_forges_a_record(document, field, value, expected):
-    hostile = document.model_copy(update={field: value})
+    # The value as typed is what is filed: no `translator_filed_as` of the site's stands in for it.
+    hostile = document.model_copy(update={field: value, "translator_filed_as": None})
     records = rispy.loads(citation.ris(hostile))
     assert len(records) == 1, "one record, whatever a value holds"
     library = _bib(citation.bibtex(hostile, "mao1949"))
@@ -145,25 +178,48 @@ def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("page", ["text", "about"])
-def test_zotero_reads_the_document_as_a_manuscript_with_its_translator(site, page):
-    meta = _meta(_soup(site, page))
+def citation_pages(site_data) -> list[str]:
+    """The pages that describe the document (front matter `citation_meta: true`), as paths in the
+    built site: the text page among them."""
+    pages = sorted(p.removesuffix(".md").removesuffix("index").rstrip("/")
+                   for p in site_data.pages if site_data.front_matter(p).get("citation_meta"))
+    assert "text" in pages, "the text page carries the document's citation tags"
+    return pages
+
+
+def test_zotero_reads_the_document_as_a_manuscript_with_its_translator(site, site_data):
+    pages = citation_pages(site_data)
+    for page in pages:
+        check_citation_tags(site_data, _meta(_soup(site, page)))
+    others = [p for p in student_pages(site) if p.parent.relative_to(site).as_posix() not in pages]
+    assert others and not [p for p in others if "citation_title" in _meta(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser"))], \
+        "only the pages that describe the document carry its tags"
+
+
+def check_citation_tags(site_data, meta: dict[str, list[str]]) -> None:
+    DOCUMENT = document_of(site_data)  # noqa: N806
     assert meta["citation_title"] == [DOCUMENT["title"]]
-    assert meta["citation_date"] == ["1949/10/25"]
+    assert meta["citation_date"] == [f"{written(DOCUMENT):%Y/%m/%d}"]
     # RDF.js: a DC.type that is a Zotero item type is the item's type (else citation_title alone
     # makes Embedded Metadata guess a journal article).
     assert meta["DC.type"] == ["manuscript"]
-    assert meta["DC.creator"] == ["Mao, Zedong"]
-    assert meta["z.translators"] == ["Goldberg, Gary"]
+    assert meta["DC.creator"] == [filed_text(DOCUMENT, "author")]
+    assert meta["z.translators"] == [filed_text(DOCUMENT, "translator")]
     assert meta["DC.coverage"] == [DOCUMENT["archival_citation"].rstrip(".")], "RDF.js: archiveLocation"
     # What Zotero would misread: a journal (citation_journal_title, DC.source as the publication's
     # title) or an author list that replaces the translator (citation_author).
     assert not {"citation_journal_title", "DC.source", "citation_author", "citation_publisher"} & set(meta)
 
 
-def test_every_page_has_open_graph_tags(site):
+def minimum_pages(site_data) -> int:
+    """The fewest pages the site's data makes: home, text, about and the 404 page, one per
+    glossary kind, one per packet and one per lesson."""
+    return 4 + len(site_data.kinds()) + len(site_data.items("packets.yml", "packets")) + len(site_data.items("lessons.yml", "lessons"))
+
+
+def test_every_page_has_open_graph_tags(site, site_data):
     pages = student_pages(site)  # the encrypted instructor edition's pages are not shared
-    assert len(pages) >= 20
+    assert len(pages) >= minimum_pages(site_data)
     for html in pages:
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         if soup.select_one("meta[http-equiv=refresh]") or html.name == "404.html":
@@ -172,10 +228,10 @@ def test_every_page_has_open_graph_tags(site):
         where = html.relative_to(site).as_posix()
         for prop in ("og:type", "og:title", "og:description", "og:site_name"):
             assert len(meta.get(prop, [])) == 1 and meta[prop][0].strip(), f"{where}: {prop}"
-        assert meta["og:url"] == [PUBLIC_URL + where.removesuffix("index.html")], where
+        assert meta["og:url"] == [site_data.public_url + where.removesuffix("index.html")], where
         assert meta["og:description"] == meta["description"], where
     home = _meta(_soup(site, ""))
-    assert home["og:type"] == ["website"] and home["og:title"] == [data("site.yml")["title"]]
+    assert home["og:type"] == ["website"] and home["og:title"] == [site_data.data("site.yml")["title"]]
 
 
 def _json_ld(soup: BeautifulSoup) -> list[dict]:
@@ -194,9 +250,20 @@ def unknown_terms(graph: Graph) -> list[str]:
     return sorted(str(t) for t in terms if t != RDF.type and URIRef(t) not in SDO)
 
 
-def test_structured_data_parses_and_uses_real_schema_org_terms(site):
+def structured_pages(site_data) -> list[str]:
+    """Home, the pages that describe the document, and the first lesson and first packet where the site has them."""
+    pages = ["", *citation_pages(site_data)]
+    packets = site_data.items("packets.yml", "packets")
+    lessons = site_data.items("lessons.yml", "lessons") if packets else []
+    pages += [f"lessons/{lessons[0]['id']}"] if lessons else []
+    pages += [f"packets/{packets[0]['id']}"] if packets else []
+    return pages
+
+
+def test_structured_data_parses_and_uses_real_schema_org_terms(site, site_data):
+    DOCUMENT = document_of(site_data)  # noqa: N806
     seen = {}
-    for page in ("", "text", "about", "lessons/welcome-or-resistance", "packets/three-versions"):
+    for page in structured_pages(site_data):
         (found,) = _json_ld(_soup(site, page))
         graph = _graph(found)
         assert len(graph) >= 5 and not unknown_terms(graph), (page, unknown_terms(graph))
@@ -205,15 +272,25 @@ def test_structured_data_parses_and_uses_real_schema_org_terms(site):
     assert document["@type"] == "ArchiveComponent" and document["name"] == DOCUMENT["title"]
     assert document["holdingArchive"] == {"@type": "ArchiveOrganization", "name": DOCUMENT["archive_name"]}
     assert document["itemLocation"] == DOCUMENT["archival_citation"].rstrip(".")
-    assert (document["author"]["familyName"], document["translator"]["familyName"]) == ("Mao", "Goldberg")
-    assert document["dateCreated"] == "1949-10-25"
-    lesson = seen["lessons/welcome-or-resistance"]
-    spec = next(lesson for lesson in data("lessons.yml")["lessons"] if lesson["id"] == "welcome-or-resistance")
-    assert lesson["@type"] == "LearningResource" and lesson["name"] == spec["title"]
-    assert lesson["timeRequired"] == f"PT{spec['minutes']}M" and lesson["educationalLevel"] == spec["audience"]
-    assert lesson["isBasedOn"]["url"] == DOCUMENT["record"]["url"]
-    assert seen["packets/three-versions"]["@type"] == "LearningResource"
+    assert (document["author"]["familyName"], document["translator"]["familyName"]) == (
+        filed(DOCUMENT, "author")[0], filed(DOCUMENT, "translator")[0])
+    assert document["dateCreated"] == written(DOCUMENT).isoformat()
     assert seen[""]["@type"] == "WebSite"
+    lessons = site_data.items("lessons.yml", "lessons")
+    packets = site_data.items("packets.yml", "packets")
+    if lessons and packets:  # a lesson is a learning resource where the site has packets to teach from
+        lesson = seen[f"lessons/{lessons[0]['id']}"]
+        spec = lessons[0]
+        assert lesson["@type"] == "LearningResource" and lesson["name"] == spec["title"]
+        assert lesson["timeRequired"] == f"PT{spec['minutes']}M" and lesson["educationalLevel"] == spec["audience"]
+        assert lesson["isBasedOn"]["url"] == DOCUMENT["record"]["url"]
+    else:
+        assert not lessons, "lessons without packets"
+        assert_part_absent(site, "lessons")
+    if packets:
+        assert seen[f"packets/{packets[0]['id']}"]["@type"] == "LearningResource"
+    else:
+        assert_part_absent(site, "packets")
 
 
 def test_the_vocabulary_check_catches_a_made_up_term():
