@@ -1,10 +1,13 @@
 """The editor's commands (`make validate`, `make register`: `python -m macros ...`) end in one
 clear line when something is wrong, never a traceback, and `make register` records ids only from
-data that passes every check, keeping the register as the editor wrote it."""
+data that passes every check, keeping the register as the editor wrote it. Run over every site,
+in a copy of its project: the ids, marks and packets the cases edit are found in its data. This
+edition's own register lines and counts: tests/edition/test_editor_commands.py."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +17,6 @@ import yaml
 
 from macros.files.errors import DataError
 from macros.views.load import load_edition
-from tests.conftest import ROOT, copy_project
 
 
 def run_macros(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -30,54 +32,80 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+def project(tmp_path, site_data) -> Path:
+    """A copy of the site's project: the kit with the site's data and pages."""
+    return site_data.assemble(tmp_path / "project")
 
 
-def test_register_adds_new_ids_and_keeps_the_file_as_written(project):
+def _flow(kind: str, ids: list[str]) -> str:
+    return f"{kind}: [{', '.join(ids)}]\n"
+
+
+def test_register_adds_new_ids_and_keeps_the_file_as_written(project, site_data):
+    """The register as `make register` makes it for the site; then, as if the last paragraph and
+    every layer had never been recorded, in a file the editor laid out their own way (a comment,
+    the paragraphs one a line): the ids come back, and every line the editor wrote stays."""
     register = project / "data" / "published-ids.yml"
-    original = register.read_text(encoding="utf-8")
-    assert ", copies, verified]" in original and "\nlessons: [welcome-or-resistance, categories-and-silences]\n" in original
-    # As if 'verified' and both lessons had never been recorded, with a comment of the editor's own.
-    edited = (original.replace(", copies, verified]", ", copies]")
-              .replace("\nlessons: [welcome-or-resistance, categories-and-silences]\n", "\n# Lessons come later.\n"))
+    assert run_macros(project, "register").returncode == 0
+    complete = yaml.safe_load(register.read_text(encoding="utf-8"))
+    layers = [layer["id"] for layer in site_data.data("text.yml")["layers"]]
+    paragraphs = list(site_data.paragraphs())
+    assert layers and len(paragraphs) > 1, "the site's text has layers and paragraphs"
+    assert complete["layers"] == layers and complete["paragraphs"][-1] == paragraphs[-1] and set(paragraphs) <= set(complete["paragraphs"])
+    *kept, last = complete["paragraphs"]
+    edited = "# The site's published ids.\n# Layers come later.\n" + "".join(
+        "paragraphs:\n" + "".join(f"  - {p}\n" for p in kept) if kind == "paragraphs" else _flow(kind, ids)
+        for kind, ids in complete.items() if kind != "layers")
     register.write_text(edited, encoding="utf-8")
     result = run_macros(project, "register")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["data/published-ids.yml: 3 new ids added (1 paragraphs, 2 lessons)"]
+    (line,) = result.stdout.splitlines()
+    found = re.fullmatch(r"data/published-ids\.yml: (\d+) new ids added \((.*)\)", line)
+    assert found, line
+    assert int(found.group(1)) == 1 + len(layers)
+    assert set(found.group(2).split(", ")) == {"1 paragraphs", f"{len(layers)} layers"}
     after = register.read_text(encoding="utf-8")
-    assert after == (edited.replace(", copies]", ", copies,\n  verified]")
-                     + "lessons: [welcome-or-resistance, categories-and-silences]\n")
-    assert yaml.safe_load(after) == yaml.safe_load(original), "the same ids as before they were taken out"
+    assert after == edited.replace(f"  - {kept[-1]}\n", f"  - {kept[-1]}\n  - {last}\n") + _flow("layers", layers), \
+        "the editor's lines kept, the new ids after the last of their kind, a kind not listed yet at the end"
+    assert yaml.safe_load(after) == complete, "the same ids as before they were taken out"
     again = run_macros(project, "register")
     assert again.stdout.splitlines() == ["data/published-ids.yml: 0 new ids added"] and register.read_text(encoding="utf-8") == after
 
 
-def test_register_adds_to_a_list_written_one_id_a_line(project):
-    register = project / "data" / "published-ids.yml"
-    _edit(register, "layers: [envelope, cover, letter, report, transmission]\n",
-          "layers:\n  - envelope  # the cipher clerk's\n  - cover\n  - letter\n  - report\n")
-    assert run_macros(project, "register").returncode == 0
-    assert "layers:\n  - envelope  # the cipher clerk's\n  - cover\n  - letter\n  - report\n  - transmission\n" in \
-        register.read_text(encoding="utf-8")
+def _unclosed_quote_in_a_mark_name(data: Path) -> None:
+    path = data / "marks.yml"
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"\n(\s+)name: (\"?)([^\"\n]+)\"?\n", text)
+    assert found, "the site's marks.yml names its marks"
+    broken = f"\n{found.group(1)}name: \"{found.group(3)}\n"
+    path.write_text(text[:found.start()] + broken + text[found.end():], encoding="utf-8")
+
+
+def _a_draft_packet(data: Path) -> None:
+    """A draft packet that validation refuses: its id must not become permanent."""
+    path = data / "packets.yml"
+    draft = "packets:\n  - id: a-draft\n    title: Draft\n"
+    if path.is_file():
+        _edit(path, "packets:\n", draft)
+    else:
+        path.write_text(draft, encoding="utf-8")
 
 
 @pytest.mark.parametrize("breaking, first_line", [
-    (lambda d: _edit(d / "marks.yml", 'name: "Sic"', 'name: "Sic'), "Invalid data: data/marks.yml, line"),
-    # A draft packet that validation refuses: its id must not become permanent.
-    (lambda d: (d / "packets.yml").write_text((d / "packets.yml").read_text(encoding="utf-8").replace(
-        "packets:\n", "packets:\n  - id: a-draft\n    title: Draft\n", 1), encoding="utf-8"), "Invalid data: data/packets.yml, line"),
-])
-def test_register_refuses_data_that_validation_refuses_and_records_nothing(project, breaking, first_line):
+    (_unclosed_quote_in_a_mark_name, "Invalid data: data/marks.yml, line"),
+    (_a_draft_packet, "Invalid data: data/packets.yml, line"),
+], ids=["unclosed-quote", "draft-packet"])
+def test_register_refuses_data_that_validation_refuses_and_records_nothing(project, site_data, breaking, first_line):
+    assert site_data.items("marks.yml", "marks"), "the site's text has marks"
     register = project / "data" / "published-ids.yml"
-    before = register.read_bytes()
+    before = register.read_bytes() if register.exists() else None
     breaking(project / "data")
     result = run_macros(project, "register")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(first_line) and lines[-1] == "No id was recorded: fix the data, then run make register again."
     assert "Traceback" not in result.stderr + result.stdout
-    assert register.read_bytes() == before
+    assert (register.read_bytes() if register.exists() else None) == before
     with pytest.raises(DataError) as caught:  # the same message as `make validate` and the build give
         load_edition(project / "data")
     assert lines[0] == f"Invalid data: {str(caught.value).splitlines()[0]}"
@@ -97,14 +125,19 @@ def test_validate_with_a_syntax_error_in_macros_says_where_in_one_line(project, 
         assert result.stderr.splitlines() == [f"{module}, line {line}: SyntaxError: expected ':'"], command
 
 
-def test_validate_prints_terminal_codes_from_the_data_as_escapes(project):
-    _edit(project / "data" / "marks.yml", "  - id: sic\n", '  - id: "si\\e[31mc\\u202e"\n')
+def test_validate_prints_terminal_codes_from_the_data_as_escapes(project, site_data):
+    marks = site_data.items("marks.yml", "marks")
+    assert marks, "the site's text has marks"
+    first = marks[0]["id"]
+    _edit(project / "data" / "marks.yml", f"  - id: {first}\n", f'  - id: "{first[:-1]}\\e[31m{first[-1]}\\u202e"\n')
     result = run_macros(project)
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
-    assert "(id 'si\\x1b[31mc\\u202e')" in result.stderr
+    assert f"(id '{first[:-1]}\\x1b[31m{first[-1]}\\u202e')" in result.stderr
 
 
-def test_validate_on_good_data_counts_what_it_checked():
-    result = subprocess.run([sys.executable, "-m", "macros"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and result.stdout.startswith("data/ is valid: 41 paragraphs")
+def test_validate_on_good_data_counts_what_it_checked(project, site_data):
+    result = run_macros(project)
+    paragraphs = len(site_data.paragraphs())
+    assert paragraphs, "the site's text has paragraphs"
+    assert result.returncode == 0 and result.stdout.startswith(f"data/ is valid: {paragraphs} paragraphs"), result.stdout + result.stderr
