@@ -3,7 +3,9 @@
 page, nor of what scripts draw (search results, the drawer, the table of contents following the
 reader, "Back to top", a glossary tip), could be styled by a dropped rule in any state. Each
 dropped selector is stripped of its pseudo-classes (so `.x:hover` counts where `.x` is) and looked
-for. A negative control drops one more rule family and must be caught."""
+for. A negative control drops one more rule family and must be caught. Run over every site (its
+pages, and a name from its glossary typed into the search); this edition's page counts:
+tests/edition/test_theme_stylesheet.py."""
 
 from __future__ import annotations
 
@@ -58,12 +60,21 @@ def test_pages_link_the_reduced_stylesheet_and_it_is_smaller(site, page_paths):
     assert not (site / "assets/stylesheets" / FULL_CSS.name).exists()
 
 
-def _look_on_every_page(browser, base: str, site) -> list[str]:
+def every_page(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+                  if "assets" not in p.relative_to(site).parts)
+
+
+def fewest_pages(site_data) -> int:
+    """Home, text, about, the 404 page and one page per glossary kind."""
+    return 4 + len(site_data.kinds())
+
+
+def _look_on_every_page(browser, base: str, site, site_data) -> list[str]:
     dropped = _dropped(site)
     assert len(dropped) > 300  # Material's blog, tags, tabs, code highlighting... are not used here
-    paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
-                   if "assets" not in p.relative_to(site).parts)
-    assert len(paths) >= 20
+    paths = every_page(site)
+    assert len(paths) >= fewest_pages(site_data)
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     found = []
@@ -76,31 +87,39 @@ def _look_on_every_page(browser, base: str, site) -> list[str]:
     return found
 
 
-def test_no_element_on_any_page_could_use_a_dropped_rule(browser, server, site):
-    found = _look_on_every_page(browser, server, site)
+def test_no_element_on_any_page_could_use_a_dropped_rule(browser, server, site, site_data):
+    found = _look_on_every_page(browser, server, site, site_data)
     assert not found, "\n".join(found)
 
 
-def test_nor_on_any_page_of_the_instructor_edition(browser, instructor_server, instructor_site):
+def test_nor_on_any_page_of_the_instructor_edition(browser, instructor_server, instructor_site, site_data):
     """The instructor edition is built, and reduced, on its own pages (notes, model answers)."""
-    found = _look_on_every_page(browser, instructor_server, instructor_site)
+    found = _look_on_every_page(browser, instructor_server, instructor_site, site_data)
     assert not found, "\n".join(found)
 
 
-def _search_results(page):
+def a_name(site_data) -> str:
+    """A name from the site's glossary (the first place on its map, if it has one), to search for."""
+    entries = list(site_data.entries().values())
+    assert entries, "the site's glossary has entries"
+    located = [e for e in entries if e.get("coordinates")]
+    return (located or entries)[0]["name"]
+
+
+def _search_results(page, site_data):
     toggle = page.locator("label.md-header__button[for='__search']")  # a phone's search button
     if toggle.is_visible():
         toggle.click()
     page.locator(".md-search__input").click()
-    page.keyboard.type("Hami", delay=50)
+    page.keyboard.type(a_name(site_data), delay=50)
     page.locator(".md-search-result__item").first.wait_for(timeout=20000)
 
 
-def _drawer(page):
+def _drawer(page, site_data):
     page.locator("label.md-header__button[for='__drawer']").click()
 
 
-def _scrolled_back_up(page):
+def _scrolled_back_up(page, site_data):
     """Read down the text, then up a little: the table of contents follows, "Back to top" shows."""
     page.mouse.wheel(0, 4000)
     page.wait_for_timeout(200)
@@ -108,7 +127,8 @@ def _scrolled_back_up(page):
     page.locator(".md-top").wait_for()
 
 
-def _term_tip(page):
+def _term_tip(page, site_data):
+    assert any(e.get("forms") for e in site_data.entries().values()), "the text names an entry of the glossary"
     page.locator(".cbl-para .cbl-term").first.focus()
 
 
@@ -118,12 +138,12 @@ def _term_tip(page):
     (_scrolled_back_up, 375), (_scrolled_back_up, 1280), (_term_tip, 375), (_term_tip, 1280),
 ], ids=["search-results-375", "search-results-1280", "drawer-375", "scrolled-back-up-375",
         "scrolled-back-up-1280", "term-tip-375", "term-tip-1280"])
-def test_what_scripts_draw_could_not_use_a_dropped_rule(browser, server, site, state, width):
+def test_what_scripts_draw_could_not_use_a_dropped_rule(browser, server, site, site_data, state, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
         page.goto(server + "text/", wait_until="load")
-        state(page)
+        state(page, site_data)
         assert not page.evaluate(MATCHED, _dropped(site))
     finally:
         context.close()
