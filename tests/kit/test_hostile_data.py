@@ -4,6 +4,10 @@ field of every data file render as inert text, and template code in data is neve
 The fields are found from the models (each free-text type carries a `FreeText` marker), so a
 field added later is covered without changing this test. Fields that must repeat the cable's
 words (glossary forms, quotations: `CableCopy`) are not free text; the paragraphs they copy are.
+
+Run over every site, in a copy of its project. How many fields must be poisoned, and shown, is
+counted from the site's data by plain means (each paragraph's text; each glossary entry's name,
+summary and identification); this edition's floors: tests/edition/test_hostile_data.py.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pydantic import BaseModel
 
 from macros.files.catalogue import FILES, glossary_file
 from macros.files.fields import FreeText
-from tests.conftest import assert_clean_build, copy_project, mkdocs_build
+from tests.conftest import assert_clean_build, mkdocs_build
 
 # Under 110 characters, so that it fits every length limit (a glossary summary is at most 140).
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> [a](javascript:alert(1)) ![i](x.png) {{ "inj" ~ "ected" }}'
@@ -86,14 +90,39 @@ def poison(project: Path) -> int:
     return count
 
 
-def test_every_free_text_field_renders_as_inert_text(tmp_path):
-    project = copy_project(tmp_path / "project")
-    # The payload is added to the text itself, which the transcription check would (rightly) refuse.
-    (project / "data" / "transcription.txt").unlink()
-    poisoned = poison(project)
-    assert poisoned > 500, "every free-text field of every data file"
-    site = tmp_path / "site"
-    assert_clean_build(mkdocs_build(project, site))
+def fewest_free_text_fields(site_data) -> int:
+    """A floor counted from the data itself: every paragraph's text, and every glossary entry's
+    name, summary and identification, are free text."""
+    paragraphs, entries = len(site_data.paragraphs()), len(site_data.entries())
+    assert paragraphs and entries, "the site has paragraphs and glossary entries"
+    return paragraphs + 3 * len(site_data.entries())
+
+
+def fewest_shown(site_data) -> int:
+    """Each paragraph is shown on the text page and each entry's summary on its glossary page."""
+    return len(site_data.paragraphs()) + len(site_data.entries())
+
+
+_BUILT: dict[tuple[str, str], tuple[int, Path]] = {}
+
+
+def poisoned_site(tmp_path_factory, site_data) -> tuple[int, Path]:
+    """(fields poisoned, built site) for the site with the payload in every free-text field: built
+    once per session and site (this edition's floors are checked on the same build)."""
+    key = (site_data.name, "inert")
+    if key not in _BUILT:
+        project = site_data.assemble(tmp_path_factory.mktemp(f"poisoned-{site_data.name}") / "project")
+        # The payload is added to the text itself, which the transcription check would (rightly) refuse.
+        (project / "data" / "transcription.txt").unlink(missing_ok=True)
+        poisoned = poison(project)
+        site = project.parent / "site"
+        assert_clean_build(mkdocs_build(project, site))
+        _BUILT[key] = (poisoned, site)
+    return _BUILT[key]
+
+
+def shown_inert(site: Path) -> int:
+    """How many payloads the pages show as text; fails on any that acts as code."""
     shown = 0
     for html_file in site.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -110,9 +139,15 @@ def test_every_free_text_field_renders_as_inert_text(tmp_path):
         ran = "injected" in text or text.count("tmpl") != text.count("{% if 1 %}tmpl{% endif %}")
         assert not ran, f"{where}: template code from data was run"
         shown += text.count('{{ "inj" ~ "ected" }}')
-    assert shown > 300, "the payloads are shown, as text"
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "injected" not in index
+    return shown
+
+
+def test_every_free_text_field_renders_as_inert_text(tmp_path_factory, site_data):
+    poisoned, site = poisoned_site(tmp_path_factory, site_data)
+    assert poisoned >= fewest_free_text_fields(site_data), "every free-text field of every data file"
+    assert shown_inert(site) >= fewest_shown(site_data), "the payloads are shown, as text"
 
 
 # Block Markdown typed into a one-paragraph prose field: a blank line, a heading, a list, an
@@ -120,25 +155,34 @@ def test_every_free_text_field_renders_as_inert_text(tmp_path):
 BLOCK_PAYLOAD = "Start.\n\n# HEADING-INJ\n\n- LIST-INJ\n\n    CODE-INJ\n\n| TABLE-INJ | b |\n|---|---|\n| c | d |"
 
 
-def test_block_markdown_in_prose_shows_as_typed(tmp_path):
-    project = copy_project(tmp_path / "project")
-    count = 0
-    for file_name, model in data_files(project):
-        path = project / "data" / file_name
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for field_path, kind in list(free_text_fields(model, data)):
-            if kind != "prose":
-                continue
-            *parents, last = field_path
-            node = data
-            for step in parents:
-                node = node[step]
-            node[last] = BLOCK_PAYLOAD
-            count += 1
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert count > 200, "every prose field of every data file"
-    site = tmp_path / "site"
-    assert_clean_build(mkdocs_build(project, site))
+def prose_site(tmp_path_factory, site_data) -> tuple[int, Path]:
+    """(prose fields filled, built site) for the site with block Markdown in every prose field:
+    built once per session and site."""
+    key = (site_data.name, "block")
+    if key not in _BUILT:
+        project = site_data.assemble(tmp_path_factory.mktemp(f"block-{site_data.name}") / "project")
+        count = 0
+        for file_name, model in data_files(project):
+            path = project / "data" / file_name
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for field_path, kind in list(free_text_fields(model, data)):
+                if kind != "prose":
+                    continue
+                *parents, last = field_path
+                node = data
+                for step in parents:
+                    node = node[step]
+                node[last] = BLOCK_PAYLOAD
+                count += 1
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        site = project.parent / "site"
+        assert_clean_build(mkdocs_build(project, site))
+        _BUILT[key] = (count, site)
+    return _BUILT[key]
+
+
+def shown_as_typed(site: Path) -> int:
+    """How many block payloads the pages show on one line; fails on any that became structure."""
     shown = 0
     for html_file in site.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -148,4 +192,12 @@ def test_block_markdown_in_prose_shows_as_typed(tmp_path):
         assert not [c for c in soup.select("pre, code") if "CODE-INJ" in c.get_text()], where
         assert not [t for t in soup.select("th, td") if t.get_text(strip=True) == "TABLE-INJ"], where
         shown += soup.get_text().count("Start. # HEADING-INJ - LIST-INJ CODE-INJ | TABLE-INJ | b |")
-    assert shown > 100, "the payloads are shown, as typed, on one line"
+    return shown
+
+
+def test_block_markdown_in_prose_shows_as_typed(tmp_path_factory, site_data):
+    count, site = prose_site(tmp_path_factory, site_data)
+    entries = len(site_data.entries())  # each entry's identification is prose, shown on its glossary page
+    assert entries, "the site has glossary entries"
+    assert count >= entries, "every prose field of every data file"
+    assert shown_as_typed(site) >= entries, "the payloads are shown, as typed, on one line"
