@@ -1,5 +1,7 @@
 """Rendering units, tested without MkDocs: the document's words stay literal, marks are
-recognised, prose allows only its small Markdown subset, citations are well formed."""
+recognised, prose allows only its small Markdown subset, citations are well formed. The units
+that read a site's data run over every site, what they must print taken from its document.yml;
+this edition's values (RGASPI, Goldberg, 25 October 1949) and references: tests/edition/test_render.py."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from macros.views import citation
 from macros.views.edition import NumberedParagraph
 from macros.views.load import load_edition
 from tests.conftest import ROOT
+from tests.kit.test_metadata import document_of, filed_text, written
 
 KINDS = [
     MarkKind(id="sic", name="Sic", explanation="thus", forms=["[sic]"]),
@@ -27,12 +30,13 @@ KINDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def edition():
-    return load_edition(ROOT / "data")
+@pytest.fixture
+def edition(site_data):
+    """The site's data, as the build reads it."""
+    return load_edition(site_data.data_dir)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def renderer(edition):
     return Renderer(edition, instructor=False, site_url="https://example.org/site/")
 
@@ -146,35 +150,28 @@ def test_markdown_inline_keeps_headings_and_templates_literal():
     assert markdown_inline("Title\n\n# Heading {{ x }} <b>") == r"Title \# Heading \{\{ x \}\} &lt;b&gt;"
 
 
-def test_references_link_only_what_is_marked(renderer):
-    """An ordinary word that happens to be a paragraph id ('copies', 'typed') is never a link;
-    [[copies]] is one, to that paragraph's number."""
-    html = renderer.render("reading-guide.html", "questions/", guide=[
-        type("G", (), {"text": "Four copies were typed ([[copies]]; [[wilson-record]]; [[hami|Kumul]]).", "sources": ["wilson-record"]})()
-    ])
-    soup = BeautifulSoup(html, "html.parser")
-    links = {a.get_text(): a["href"] for a in soup.find("p").find_all("a")}
-    assert links["¶\u00a040"] == "../text/#copies"
-    assert links["Kumul"] == "../glossary/places/#hami"
-    assert soup.find("p").get_text().startswith("Four copies were typed (")
-    assert not [a for a in soup.find_all("a") if a.get_text() in ("copies", "typed")]
+# MLA 9th edition abbreviates the months of more than four letters.
+MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
 
-def test_citations_name_title_date_archive_translator_and_record(edition):
+def test_citations_name_title_date_archive_translator_and_record(edition, site_data):
+    document = document_of(site_data)
+    day = written(document)
     doc = edition.document
     for text in (citation.chicago(doc), citation.mla(doc)):
-        assert doc.title in text and doc.translator in text
-        assert "RGASPI, f. 558, op. 11, d. 333, ll. 25-28" in text
-        assert doc.record.url.removeprefix("https://") in text
-    assert "October 25, 1949" in citation.chicago(doc)
-    assert "25 Oct. 1949" in citation.mla(doc)
+        assert document["title"] in text and document["translator"] in text
+        assert document["archival_citation"].rstrip(".") in text
+        assert document["record"]["url"].removeprefix("https://") in text
+    assert f"{day:%B} {day.day}, {day.year}" in citation.chicago(doc), "Chicago: October 25, 1949"
+    assert f"{day.day} {MLA_MONTHS[day.month - 1]} {day.year}" in citation.mla(doc), "MLA: 25 Oct. 1949"
 
 
-def test_meta_tags_describe_the_document_for_reference_managers(edition):
+def test_meta_tags_describe_the_document_for_reference_managers(edition, site_data):
+    document = document_of(site_data)
     tags = dict(citation.meta_tags(edition.document))
-    assert tags["citation_title"] == edition.document.title
-    assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", tags["citation_date"])
-    assert tags["z.translators"] == "Goldberg, Gary" and tags["DC.creator"] == "Mao, Zedong"
+    assert tags["citation_title"] == document["title"]
+    assert tags["citation_date"] == f"{written(document):%Y/%m/%d}"
+    assert tags["z.translators"] == filed_text(document, "translator") and tags["DC.creator"] == filed_text(document, "author")
 
 
 @pytest.mark.parametrize(
@@ -214,12 +211,12 @@ def test_pages_ship_without_the_templates_indentation():
     ), "indentation goes; a line break stays between words and links; pre and script keep theirs"
 
 
-def test_the_site_citation_asks_for_the_address_where_the_build_has_none(edition, tmp_path):
+def test_the_site_citation_asks_for_the_address_where_the_build_has_none(edition, site_data, tmp_path):
     """A local preview has no public address: the citation asks the reader for it and links the
     example paragraph on the site itself; editors named in site.yml replace "the site's contributors"."""
     from macros.render.source import render_site_citation
 
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(site_data.data_dir, tmp_path / "data")
     with (tmp_path / "data" / "site.yml").open("a", encoding="utf-8") as site_file:
         site_file.write("\neditors: Ann Lee and Bo Chen\n")
     local = Renderer(load_edition(tmp_path / "data"), instructor=False, site_url="http://127.0.0.1:8000/")
