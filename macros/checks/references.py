@@ -117,6 +117,25 @@ def _chronology(files: Files, index: _Index) -> None:
             if clocks is None:
                 raise DataError(f"{at(files, name, loc, 'clock')}: the event names a clock, but there is no data/clocks.yml")
             refuse_unknown(files, name, loc, "clock", [event.clock], clock_ids, "clock ids in data/clocks.yml")
+    _journey_words(files, chronology)
+
+
+def _journey_words(files: Files, chronology) -> None:
+    """What the page shows beside the journey needs a journey; its questions must be questions. Without
+    data/questions.yml the boxes are left out, as a deleted part leaves out what needs it."""
+    name = "chronology.yml"
+    journey_kinds = {k.id for k in chronology.kinds if k.journey}
+    has_journey = any(e.kind in journey_kinds for e in chronology.events)
+    for field in ("journey_intro", "journey_questions"):
+        if getattr(chronology, field) and not has_journey:
+            raise DataError(
+                f"{at(files, name, (), field)}: it is shown beside the document's journey, but no event here is of a kind "
+                "marked 'journey: true'; remove it, or mark the kind of the journey's events"
+            )
+    questions = files.model("questions.yml")
+    if questions:
+        refuse_unknown(files, name, (), "journey_questions", chronology.journey_questions, {q.id for q in questions.questions},
+                       "question ids in data/questions.yml")
 
 
 def _related(files: Files, index: _Index) -> None:

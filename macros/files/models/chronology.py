@@ -132,6 +132,13 @@ class Event(Model):
 class Chronology(Model):
     kinds: list[EventKind] = Field(min_length=1, description="The kinds of event, in the order the legend shows them.")
     events: list[Event] = Field(min_length=1)
+    journey_intro: Prose | None = Field(
+        default=None, description="A sentence under the heading of the document's journey: from where to where, and to whom "
+        "(e.g. 'How long the report took to travel from Hami to the desks of …').",
+    )
+    journey_questions: list[Id] = Field(
+        default=[], description="Ids in data/questions.yml of questions shown beside the journey, to discuss.",
+    )
 
 
 # --- data/related.yml --------------------------------------------------------

@@ -41,6 +41,10 @@ class BackgroundParagraph(Model):
 
 class Background(Model):
     title: Text
+    intro: Prose | None = Field(
+        default=None, description="One or two sentences above the reading on its page: what the document takes for granted, "
+        "and from whom (e.g. 'The cable assumes that its reader, Stalin, knows …').",
+    )
     paragraphs: list[BackgroundParagraph] = Field(min_length=1)
 
 

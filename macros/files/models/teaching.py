@@ -102,11 +102,23 @@ class GuideParagraph(Model):
 
 
 class Categories(Model):
+    title: Text | None = Field(
+        default=None, description="The page's title, heading and place in the navigation, e.g. 'The three categories' "
+        "(without it: 'Categories').",
+    )
+    intro: Prose | None = Field(
+        default=None, description="The page's opening: which part of the text sorts what into categories, and what it says "
+        "about them; the page adds how to read the table.",
+    )
     rows: list[MatrixRow] = Field(min_length=1)
     silence_label: Text = Field(description="e.g. 'What the report does not say:'.")
     inference_label: Text = Field(description="e.g. 'Our reading (an inference, not the report’s words):'.")
     categories: list[Category] = Field(min_length=1)
     reading_guide: list[GuideParagraph] = Field(default=[])
+    reading_guide_title: Text | None = Field(
+        default=None, description="The heading of the reading guide, e.g. 'What “rebelled” refers to' (without it: 'What "
+        "the table’s words refer to').",
+    )
 
 
 # --- data/packets.yml --------------------------------------------------------
