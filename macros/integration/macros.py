@@ -38,6 +38,7 @@ def register(env, build: Build, instructor: bool) -> None:
     """Register every macro, rendering with the build's edition."""
     edition = build.edition
     renderer = Renderer(edition, instructor, env.conf["site_url"] or "", build.project_dir, env.conf["use_directory_urls"])
+    build.renderer = renderer  # the hook draws the pages' descriptions with it (macros.integration.pages)
     cycle = template_cycle(renderer.env)
     if cycle:
         message = (f"the component templates lead back to themselves: {cycle}; a template cannot include, import or "
@@ -93,6 +94,29 @@ def register(env, build: Build, instructor: bool) -> None:
     def document_title() -> str:
         """The archive's title for the document (kept literal in Markdown)."""
         return renderer.env.filters["md"](edition.document.title)
+
+    @macro(markdown=True)
+    def site_title() -> str:
+        """The site's title (data/site.yml), for the home page's heading (kept literal in Markdown)."""
+        return renderer.env.filters["md"](edition.site.title)
+
+    @macro(markdown=True)
+    def document_noun() -> str:
+        """How pages name the document ('cable'), for a heading (kept literal in Markdown)."""
+        return renderer.env.filters["md"](edition.site.document_noun)
+
+    @macro
+    def page_words(name: str) -> str:
+        """A page's own words about this document (template page-NAME.html): its opening, or a part of
+        it that the data may leave out (the home page's "Why it matters")."""
+        if not _PAGE_WORDS.fullmatch(name):
+            raise ValueError(f"{name!r} is not the name of a page's words: use lower-case words joined by hyphens, e.g. 'text-intro'")
+        try:
+            renderer.env.get_template(f"page-{name}.html")
+        except jinja2.TemplateNotFound:
+            raise ValueError(f"{name!r} names no page's words: there is no template page-{name}.html "
+                             "(macros/templating/templates/, overrides/components/)") from None
+        return renderer.render(f"page-{name}.html", here())
 
     @macro(markdown=True)
     def paragraph_count() -> int:
@@ -236,6 +260,12 @@ def register(env, build: Build, instructor: bool) -> None:
         return lessons.render_lesson_page(renderer, here(), lesson_id, protected_published())
 
     @macro(markdown=True)
+    def categories_title() -> str:
+        """The categories page's title (data/categories.yml, 'title'), else its title in the navigation
+        (mkdocs.yml); kept literal in Markdown."""
+        return renderer.env.filters["md"](edition.part("categories.yml").title or env.page.title)
+
+    @macro(markdown=True)
     def background_title() -> str:
         """The background reading's title (kept literal in Markdown)."""
         return renderer.env.filters["md"](edition.part("background.yml").title)
@@ -267,13 +297,15 @@ def register(env, build: Build, instructor: bool) -> None:
 
 # What a page's heading or a sentence of its prose takes from data: drawn even while the component
 # templates cannot be (they draw no component).
-_TITLES = {"document_title", "glossary_kind_title", "background_title", "paragraph_count", "edition_name"}
+_TITLES = {"document_title", "glossary_kind_title", "background_title", "paragraph_count", "edition_name", "site_title",
+           "document_noun", "categories_title"}
+_PAGE_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 MACRO_NAMES = (
-    "document_text", "home_cards", "mark_legend", "document_title", "paragraph_count", "source_record", "source_chain",
+    "document_text", "home_cards", "mark_legend", "document_title", "site_title", "document_noun", "page_words", "paragraph_count", "source_record", "source_chain",
     "citations", "site_citation", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
-    "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
+    "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "categories_title", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
     "instructor_access",
 )
 
