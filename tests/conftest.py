@@ -146,12 +146,11 @@ FIXTURE_PUBLIC_URL = "https://example.org/oakmere/"
 
 
 def assemble(destination: Path, fixture: Path = FIXTURE) -> Path:
-    """The kit (code, theme, assets, config) with another document's data and pages."""
-    for part in ("macros", "overrides"):
+    """The kit (code, theme, config and the pages of docs/, unchanged) with another document's
+    data: a fork replaces data/ and writes no page."""
+    for part in ("macros", "overrides", "docs"):
         shutil.copytree(ROOT / part, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(fixture / "docs", destination / "docs")
-    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
     shutil.copytree(fixture / "data", destination / "data")
     return destination
 
