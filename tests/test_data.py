@@ -591,6 +591,13 @@ BROKEN = [
     ("unknown source in a disagreement", _yaml("chronology.yml", lambda d: _event(d, "report-written-in-hami")["disagreements"][0].update(source="nope")),
      lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: report-written-in-hami', 'disagreements:')}: entry events[9] (id 'report-written-in-hami'), "
                "field 'disagreements': unknown id 'nope'; it must be one of the source ids in data/sources.yml"),
+    ("a question beside the journey that is not a question", _yaml("chronology.yml", lambda d: d.update(journey_questions=["no-such-question"])),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'journey_questions:')}: field 'journey_questions': unknown id "
+               "'no-such-question'; it must be one of the question ids in data/questions.yml"),
+    ("words for a journey that is not there", _yaml("chronology.yml", lambda d: [kind.pop("journey", None) for kind in d["kinds"]]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'journey_intro:')}: field 'journey_intro': it is shown beside "
+               "the document's journey, but no event here is of a kind marked 'journey: true'; remove it, or mark the kind of the "
+               "journey's events"),
     ("bad UTC offset", _yaml("clocks.yml", lambda d: d["clocks"][0].update(utc_offset="3")),
      lambda d: f"data/clocks.yml, line {line(d, 'clocks.yml', 'utc_offset:')}: entry clocks[1] (id 'moscow'), field 'utc_offset': '3' "
                "is not a UTC offset: write it as +HH:MM, e.g. '+03:00'"),
