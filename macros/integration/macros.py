@@ -100,11 +100,6 @@ def register(env, build: Build, instructor: bool) -> None:
         """The site's title (data/site.yml), for the home page's heading (kept literal in Markdown)."""
         return renderer.env.filters["md"](edition.site.title)
 
-    @macro(markdown=True)
-    def document_noun() -> str:
-        """How pages name the document ('cable'), for a heading (kept literal in Markdown)."""
-        return renderer.env.filters["md"](edition.site.document_noun)
-
     @macro
     def page_words(name: str) -> str:
         """A page's own words about this document (template page-NAME.html): its opening, or a part of
@@ -298,11 +293,11 @@ def register(env, build: Build, instructor: bool) -> None:
 # What a page's heading or a sentence of its prose takes from data: drawn even while the component
 # templates cannot be (they draw no component).
 _TITLES = {"document_title", "glossary_kind_title", "background_title", "paragraph_count", "edition_name", "site_title",
-           "document_noun", "categories_title"}
+           "categories_title"}
 _PAGE_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 MACRO_NAMES = (
-    "document_text", "home_cards", "mark_legend", "document_title", "site_title", "document_noun", "page_words", "paragraph_count", "source_record", "source_chain",
+    "document_text", "home_cards", "mark_legend", "document_title", "site_title", "page_words", "paragraph_count", "source_record", "source_chain",
     "citations", "site_citation", "rights", "bibliography", "source_checks", "cite", "glossary_kind", "glossary_kind_title", "glossary_intro", "glossary_overview",
     "route_map", "place_table", "chronology_timeline", "journey", "related_documents", "categories_matrix",
     "reading_guide", "questions", "question_box", "packet_list", "packet_page", "background_reading", "categories_title", "background_title", "lesson_list", "lesson_page", "offline_note", "edition_name",
