@@ -74,9 +74,19 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
      lambda p: ["ERROR   -  Error reading page 'map.md':",
                 f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: template syntax error: unexpected '}}', expected ')'"]),
     ("a macro given an id that does not exist",
-     lambda p: _edit(p / "docs" / "chronology.md", '{{ question_box("sourcing-week-in-peking") }}', '{{ question_box("no-such-question") }}'),
+     lambda p: _append(p / "docs" / "chronology.md", '\n{{ question_box("no-such-question") }}\n'),
      lambda p: ["ERROR   -  Error reading page 'chronology.md':",
                 "ERROR   -  docs/chronology.md: question_box('no-such-question'): ValueError: 'no-such-question' is not a question id in data/questions.yml"]),
+    ("a page's words that no template draws",
+     lambda p: _edit(p / "docs" / "map.md", '{{ page_words("map-intro") }}', '{{ page_words("map-intro-x") }}'),
+     lambda p: ["ERROR   -  Error reading page 'map.md':",
+                "ERROR   -  docs/map.md: page_words('map-intro-x'): ValueError: 'map-intro-x' names no page's words: there is no "
+                "template page-map-intro-x.html (macros/templating/templates/, overrides/components/)"]),
+    ("a page's words named as no template could be",
+     lambda p: _edit(p / "docs" / "map.md", '{{ page_words("map-intro") }}', '{{ page_words("../map") }}'),
+     lambda p: ["ERROR   -  Error reading page 'map.md':",
+                "ERROR   -  docs/map.md: page_words('../map'): ValueError: '../map' is not the name of a page's words: use "
+                "lower-case words joined by hyphens, e.g. 'text-intro'"]),
     ("a theme template that extends itself",
      lambda p: _edit(p / "overrides" / "main.html", '{% extends "base.html" %}', '{% extends "main.html" %}'),
      lambda p: [f"ERROR   -  overrides/main.html, line {_line_of(p / 'overrides' / 'main.html', 'extends')}: RecursionError: "
@@ -122,8 +132,8 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
                 "entry home[1] > links[4], field 'page': 'mapp.md' is not a page of this site; name a file under docs/ (e.g. "
                 "'text.md') or a page the data makes (e.g. 'glossary/people.md')"]),
     ("a link to a page that is not there",
-     lambda p: _edit(p / "docs" / "about.md", "[the text page](text.md)", "[the text page](txet.md)"),
-     lambda p: ["WARNING -  Doc file 'about.md' contains a link 'txet.md', but the target is not found among documentation files."]),
+     lambda p: _edit(p / "docs" / "about.md", "[Sources](sources.md)", "[Sources](sourcse.md)"),
+     lambda p: ["WARNING -  Doc file 'about.md' contains a link 'sourcse.md', but the target is not found among documentation files."]),
     ("mkdocs.yml that does not parse", lambda p: _edit(p / "mkdocs.yml", "strict: true", "strict: [true"),
      lambda p: ["Error: MkDocs encountered an error parsing the configuration file: while parsing a flow sequence"]),
     ("a generated page over a page of docs/",
@@ -289,7 +299,7 @@ SERVE_CASES = [
 ]
 
 # A tab on a page of docs/ and one on a page made from data, with what each shows when all is well.
-TABS = {"text/": ("The text of the cable", 40), "glossary/places/": ("Places", 10)}
+TABS = {"text/": ("The text", 40), "glossary/places/": ("Places", 10)}
 
 
 @pytest.fixture(scope="module")
