@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from ..fields import Id, Model, Prose, Text, Url, Verbatim
+from ..reference_fields import ParagraphId, SourceId
 
 __all__ = ["ArchiveRecord", "ChainStep", "Document", "filed_as"]
 
@@ -51,8 +52,8 @@ class ChainStep(Model):
     title: Text
     when: Text
     description: Prose
-    paragraphs: list[Id] = Field(default=[], description="Paragraph ids of the text that attest this step.")
-    sources: list[Id] = Field(default=[], description="Source ids for what the text does not say.")
+    paragraphs: list[ParagraphId] = Field(default=[], description="Paragraph ids of the text that attest this step.")
+    sources: list[SourceId] = Field(default=[], description="Source ids for what the text does not say.")
 
 
 class Document(Model):
