@@ -385,7 +385,7 @@ def _target(project: Path, force: bool) -> Path:
         raise DataError(f"{shown} is a file; {where}")
     data = project / "data"
     if data.is_symlink() or (data.exists() and not data.is_dir()):
-        raise DataError(f"{data}: not a folder (a file or a link); move it away, then scaffold again")
+        raise DataError(f"{data} is not a folder (a file or a link): move it away, then scaffold again")
     if data.is_dir() and not force:
         try:
             count = sum(1 for _ in data.iterdir())
@@ -393,8 +393,8 @@ def _target(project: Path, force: bool) -> Path:
             raise DataError(f"{data}: the folder cannot be listed ({error.strerror or error})") from None
         if count:
             raise DataError(
-                f"{data} already holds {count} file{'s' if count != 1 else ''}: scaffold into a project without data, or add "
-                "--force to replace that data/ with the page's"
+                f"{data}/ already holds {count} file{'s' if count != 1 else ''}: scaffold into a project without data, or add "
+                "--force to replace it with the page's"
             )
     return data
 
@@ -466,8 +466,8 @@ def _notes(capture: Capture, name: str, ids: list[str], noun: str) -> str:
     lines += ["- `chain`: the steps by which the text reached us, each with the paragraphs that attest it", ""]
     lines += [
         "## Check these readings", "",
-        f"- The **summary** is the page's last paragraph before \"Document Information\": “{capture.summary}”. If that is "
-        f"the {noun}'s own last line, move it back into `data/text.yml` and `data/transcription.txt`.",
+        f"- The **summary** (“{capture.summary}”) is the page's last paragraph before \"Document Information\": if it is "
+        f"the {noun}'s own last line instead, move it back into `data/text.yml` and `data/transcription.txt`.",
         f"- The site calls the document a **{noun}** (`document_noun` in `data/site.yml`), from "
         f"{'its own first line or ' if noun != 'document' else ''}the archive's title.",
     ]
