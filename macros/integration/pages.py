@@ -184,9 +184,8 @@ def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Fi
 def citation_files(edition: Edition) -> dict[str, str]:
     """The document's RIS and BibTeX records, beside the About page that links them."""
     doc = edition.document
-    key = re.sub(r"[^a-z0-9]", "", doc.author.lower()) + str(doc.date.year)
     (ris, _), (bib, _) = links.CITATION_FILES
-    return {ris: citation.ris(doc), bib: citation.bibtex(doc, key)}
+    return {ris: citation.ris(doc), bib: citation.bibtex(doc, citation.bibtex_key(doc))}
 
 
 def _owner(src: str) -> str:
