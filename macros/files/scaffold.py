@@ -34,7 +34,6 @@ _FUNDER = re.compile(r"^This document was made possible with support from ")
 _INFO = "Document Information"
 _LABELS = ("Original Uploaded Date", "Record ID", "Original Classification")
 _TRANSLATOR = re.compile(r"(?:^|\s)(?:[Tt]ranslated by|and translated by) ([^.]+)\.\s*$")
-_BRACKET = re.compile(r"\[[^\[\]]*\]")
 _NOUNS = ("cable", "telegram", "letter", "memorandum", "report", "minutes", "record", "note", "speech", "diary", "transcript")
 
 
@@ -139,9 +138,22 @@ def paragraph_ids(paragraphs: list[str]) -> list[str]:
     return ids
 
 
+def _brackets(text: str) -> list[str]:
+    """Every bracketed span in reading order, the outer of nested ones too ('[stamp: … [OS – SIC] …]'):
+    the build finds a kind for each, so each needs one."""
+    spans, opened = [], []
+    for i, char in enumerate(text):
+        if char == "[":
+            opened.append(i)
+        elif char == "]" and opened:
+            start = opened.pop()
+            spans.append((start, text[start:i + 1]))
+    return [span for _, span in sorted(spans)]
+
+
 def _marks(paragraphs: list[str]) -> list[dict]:
     """A kind for every bracket form found, each described for readers."""
-    found = [m for p in paragraphs for m in _BRACKET.findall(p.replace("\n", " "))]
+    found = [m for p in paragraphs for m in _brackets(p.replace("\n", " "))]
     kinds = {
         "sic": ("Sic", "Latin for “thus”: printed exactly so in the source, even though it may look like a mistake."),
         "stamp": ("Stamp", "A description of a stamp on the paper document: the words inside are the stamp’s, the label is the translator’s."),
