@@ -70,9 +70,12 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _timed_build(project: Path, config: str, site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
-                   cwd=project, env=_env(), check=True, capture_output=True)
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+                            cwd=project, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:  # the benchmark's own data went stale: say what the build said
+        raise SystemExit(f"The benchmark's build of {project.name} ({config}) failed:\n{result.stderr.strip()}")
+    return elapsed
 
 
 def _median_builds(pairs: list[tuple[Path, str]], runs: int, work: Path) -> list[float]:
@@ -127,7 +130,9 @@ def scale_data(data_dir: Path, factor: int) -> None:
         for n in range(1, factor):
             for e in glossary["entries"]:
                 copy = {k: v for k, v in e.items() if k not in ("forms", "text_only", "map_label")}
-                copy.update(id=f"{e['id']}-copy-{n}", context_only=True, sources=e.get("sources") or [originals[0]["id"]])
+                # A copy's name differs too: two entries of one kind may not look the same in the glossary.
+                copy.update(id=f"{e['id']}-copy-{n}", name=f"{e['name']} ({n})", context_only=True,
+                            sources=e.get("sources") or [originals[0]["id"]])
                 if "coordinates" in copy:
                     copy["coordinates"] = {"lat": copy["coordinates"]["lat"] + 0.01 * n, "lon": copy["coordinates"]["lon"]}
                 copies.append(copy)
