@@ -46,7 +46,7 @@ serve-instructor: $(STAMP) free-port
 build-instructor: $(STAMP)
 	SITE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
 
-## bench: print build, rebuild, page-weight and Lighthouse figures (needs npm for Lighthouse)
+## bench: print build, rebuild, page-weight and Lighthouse figures, and twenty times the cable beside it (needs npm for Lighthouse)
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.benchmark
 

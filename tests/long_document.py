@@ -23,7 +23,7 @@ from macros.files.models.sources import Source
 from macros.files.scaffold import parse_capture, scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
-CAPTURE = ROOT / "tests" / "fixtures" / "captures" / "archive-page-capture.txt"
+CAPTURE = ROOT / "tests" / "fixtures" / "captures" / "letter-cde-mao-zedong-cde-filippov-stalin-kovalev.txt"
 DOCS = ROOT / "tests" / "fixtures" / "fictional-document" / "docs"  # ROOT / "docs" once docs/ takes its words from data
 FACTOR = 20
 
