@@ -68,7 +68,13 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
     ("a macro that does not exist",
      lambda p: _append(p / "docs" / "map.md", "\n{{ no_such_macro() }}\n"),
      lambda p: ["ERROR   -  Error reading page 'map.md':",
-                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: UndefinedError: 'no_such_macro' is undefined"]),
+                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: 'no_such_macro' is not a macro or variable of this "
+                "site; its macros are the functions of macros/integration/page_macros.py"]),
+    ("a misspelt macro",
+     lambda p: _append(p / "docs" / "map.md", "\n{{ route_mapp() }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'map.md':",
+                f"ERROR   -  docs/map.md, line {_lines(p / 'docs' / 'map.md')}: 'route_mapp' is not a macro or variable of this "
+                "site; did you mean 'route_map'?"]),
     ("a syntax error in a page",
      lambda p: _append(p / "docs" / "map.md", "\n{{ route_map( }}\n"),
      lambda p: ["ERROR   -  Error reading page 'map.md':",

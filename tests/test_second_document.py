@@ -139,17 +139,18 @@ def test_the_ordinary_word_received_is_not_a_link_in_its_instructor_note(tmp_pat
 
 def test_its_pages_speak_of_it_in_its_own_words(fictional):
     """The pages' words come from its data: its noun ("letter"), its layers, its title; where its
-    site.yml gives no short name, descriptions call it "the letter"."""
+    site.yml gives no short name, descriptions call it "the letter", and where its record names no
+    translator, what the site reproduces is "the archive’s text" (not a translation)."""
     text = soup(fictional, "text")
     note = " ".join(text.select_one(".cbl-how-to-read .cbl-reading-note").get_text().split())
     assert note.startswith("The letter is in two framed layers, each with its colour and label: “Anselm’s letter” and "
                            "“The clerk’s endorsement”.")
     assert text.select_one('meta[name="description"]')["content"] == (
-        "The full text of the letter, 14 March 1402: the archive’s English translation, word for word, with its layers, "
+        "The full text of the letter, 14 March 1402: the archive’s text, word for word, with its layers, "
         "brackets and names explained.")
     home = soup(fictional, "")
     assert " ".join(home.select_one("h1").get_text().split()) == "The Oakmere letter (a fictional test document)¶"
     assert [" ".join(p.get_text().split()) for p in home.select("article > p")] == [
-        "This site reproduces the archive’s English translation word for word, in 6 numbered paragraphs, and explains where it comes from."]
+        "This site reproduces the archive’s text word for word, in 6 numbered paragraphs, and explains where it comes from."]
     glossary = " ".join(soup(fictional, "glossary").select_one("article > p").get_text().split())
     assert glossary.startswith("Every person and place that the letter names has an entry.") and "who or what it was in 1402" in glossary

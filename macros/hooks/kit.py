@@ -309,7 +309,7 @@ def on_page_content(html, page, config, files):
     kit = _kit()
     if kit is None:
         return html
-    from macros.integration.macros import restore_html
+    from macros.integration.kept_html import restore_html
 
     return restore_html(html, kit[0].for_config(config), page)
 

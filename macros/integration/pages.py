@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files
 from .. import links
 from ..files.errors import DataError
 from ..render import worksheet
-from ..templating.environment import Renderer, plain_prose
+from ..templating.environment import Renderer
+from ..templating.plain import plain_prose
 from ..views import citation
 from ..views.edition import Edition
 from ..files.models.site import Site
@@ -32,7 +33,7 @@ from ..views.parts import PARTS, present, present_without_data
 
 __all__ = [
     "GLOSSARY_SEARCH_BOOST", "adjust_files", "adjust_files_without_data", "configure", "configure_without_data", "generated_pages",
-    "page_description", "plain_prose", "unreadable", "without_unreadable",
+    "page_description", "unreadable", "without_unreadable",
 ]
 
 
@@ -208,9 +209,8 @@ def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Fi
 def citation_files(edition: Edition) -> dict[str, str]:
     """The document's RIS and BibTeX records, beside the About page that links them."""
     doc = edition.document
-    key = re.sub(r"[^a-z0-9]", "", doc.author.lower()) + str(doc.date.year)
     (ris, _), (bib, _) = links.CITATION_FILES
-    return {ris: citation.ris(doc), bib: citation.bibtex(doc, key)}
+    return {ris: citation.ris(doc), bib: citation.bibtex(doc, citation.bibtex_key(doc))}
 
 
 def _owner(src: str) -> str:

@@ -5,23 +5,19 @@ writing task with its rubric. It is made at build time from the same view as the
 
 from __future__ import annotations
 
-import html
 import io
-import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from markupsafe import escape
 
-from ..templating.markup import render_prose
+from ..templating.plain import plain_prose
 from ..views.edition import Edition
 from ..views.handouts import Handout, lesson_handout
 from ..views.packets import SOURCING_ASKS, TRUST, Chart
 
 __all__ = ["render_worksheet"]
 
-_TAG = re.compile(r"<[^>]+>")
 
 
 def render_worksheet(edition: Edition, lesson_id: str) -> bytes:
@@ -43,13 +39,13 @@ def render_worksheet(edition: Edition, lesson_id: str) -> bytes:
     if handout.questions:
         doc.add_heading("Questions", level=2)
         for number, question in enumerate(handout.questions, 1):
-            doc.add_paragraph(f"{number}. {_plain(edition, question.text)}")
+            doc.add_paragraph(f"{number}. {plain_prose(edition, question.text)}")
             for _ in range(3):
                 doc.add_paragraph("_" * 80)
     for chart in handout.charts:
         _chart(doc, edition, handout, chart)
     doc.add_heading("Your task", level=2)
-    doc.add_paragraph(_plain(edition, lesson.assessment.task))
+    doc.add_paragraph(plain_prose(edition, lesson.assessment.task))
     for _ in range(12):
         doc.add_paragraph("_" * 80)
     doc.add_heading("How the answer is judged", level=3)
@@ -57,7 +53,7 @@ def render_worksheet(edition: Edition, lesson_id: str) -> bytes:
     rubric.style = "Table Grid"
     for column, level in enumerate(lesson.assessment.rubric):
         rubric.cell(0, column).text = level.name
-        rubric.cell(1, column).text = _plain(edition, level.description)
+        rubric.cell(1, column).text = plain_prose(edition, level.description)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -90,22 +86,3 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
         table.rows[r].height = Cm(2.2)
         for column, text in enumerate(row):
             table.cell(r, column).text = text
-
-
-def _plain(edition: Edition, prose: str) -> str:
-    """A prose field as plain text: references become the words a reader sees (¶ 24, a name)."""
-
-    def words(target: str, label: str | None) -> str:
-        if label:
-            return label
-        kind, item = edition.reference(target)
-        if kind == "paragraph":
-            return f"¶ {item.number}"
-        if kind == "source":
-            return item.short
-        if kind == "entry":
-            return item.entry.name
-        return getattr(item, "heading", None) or getattr(item, "title", None) or target
-
-    rendered = str(render_prose(prose, lambda target, label: escape(words(target, label))))
-    return html.unescape(_TAG.sub("", rendered))

@@ -8,15 +8,14 @@ Every template gets, as globals of the page it is rendered for:
 - `parts` (which optional parts the site has: `parts.map`), and the date formats `day(iso)`,
   `short_date(iso)` and `when(event)`;
 and the filters `md` (text in Markdown, kept literal), `prose` (the prose subset, with
-`[[id]]` references), `plain` (a prose field as plain text, for a description), `verbatim` (the document's words: line breaks kept as <br>), `sentence`
-(a first capital, the rest as typed: not Jinja's `capitalize`, which lowercases names).
+`[[id]]` references), `plain` (a prose field as plain text, for a description), `verbatim`
+(the document's words: line breaks kept as <br>), `sentence` (a first capital, the rest as
+typed: not Jinja's `capitalize`, which lowercases names).
 """
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +30,9 @@ from ..views import dates, packets
 from ..views.edition import Edition
 from ..views.parts import present
 from .markup import markdown_inline, render_prose
+from .plain import plain_prose
 
-__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache", "plain_prose", "template_cycle"]
+__all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache", "template_cycle"]
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OVERRIDE_FOLDER = Path("overrides") / "components"  # relative to the project
@@ -93,20 +93,6 @@ def _prose(context: jinja2.runtime.Context, text: str | None) -> Markup:
         return Markup("")
     macro = context.environment.get_template("references.html").module.reference
     return render_prose(text, lambda target, words: Markup(macro(target, words)))
-
-
-def plain_prose(edition: Edition, text: str) -> str:
-    """A prose field as plain text (for a description): markup dropped, a reference as its words."""
-
-    def words(target: str, given: str | None) -> Markup:
-        kind, item = edition.reference(target)
-        name = given or {
-            "paragraph": lambda: f"¶\u00a0{item.number}", "section": lambda: item.heading or item.id,
-            "layer": lambda: item.title, "source": lambda: item.short,
-        }.get(kind, lambda: item.entry.name)()
-        return escape(name)
-
-    return html.unescape(re.sub(r"<[^>]+>", "", str(render_prose(text, words))))
 
 
 @jinja2.pass_environment
