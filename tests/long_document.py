@@ -6,8 +6,8 @@ copy of the kit, exactly as an instructor makes a new edition. The scaffold's id
 repeated paragraphs' ids unique ('-2', '-3'... in reading order); `tests/test_long_document.py`
 checks that the result is such a project and that it validates.
 
-The pages are `DOCS`: pages that build on whatever a scaffold gives. Until `docs/` is generic
-(issue 23, item 2) those are the fictional document's pages.
+The pages are `DOCS`, the repository's own `docs/`: they take every word about their document
+from data (issue 23, item 2), so they build on whatever a scaffold gives, as a fork's would.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from macros.files.scaffold import parse_capture, scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURE = ROOT / "tests" / "fixtures" / "captures" / "letter-cde-mao-zedong-cde-filippov-stalin-kovalev.txt"
-DOCS = ROOT / "tests" / "fixtures" / "fictional-document" / "docs"  # ROOT / "docs" once docs/ takes its words from data
+DOCS = ROOT / "docs"
 FACTOR = 20
 
 # What the models still require and an archive's page does not give (issue 23, item 3 makes these

@@ -75,3 +75,16 @@ def test_a_repeated_id_would_be_refused(project, tmp_path):
     result = _validate(broken)
     assert result.returncode == 1
     assert f"duplicate id '{paragraphs[0]['id']}'" in result.stderr, result.stderr
+
+
+def test_its_pages_are_the_repositorys_docs_unchanged(project):
+    """The long document is built with this edition's own pages, as a fork would be: docs/ names no document."""
+    from tests.long_document import DOCS, ROOT
+
+    def pages(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert DOCS == ROOT / "docs"
+    mine = pages(project / "docs")
+    assert "text.md" in mine and len([p for p in mine if p.endswith(".md")]) >= 14
+    assert mine == pages(DOCS)
