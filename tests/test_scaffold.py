@@ -28,7 +28,7 @@ from bs4 import BeautifulSoup
 from macros.files.errors import DataError
 from macros.files.scaffold import EXPECTED, scaffold
 from macros.views.load import load_edition
-from tests.conftest import FIXTURE, ROOT, assert_clean_build, copy_project, mkdocs_build
+from tests.conftest import ROOT, assert_clean_build, copy_project, mkdocs_build
 from tests.data_files import paragraphs as todays_paragraphs
 from tests.test_editor_commands import run_macros
 from tests.test_metadata import _bib
@@ -36,21 +36,15 @@ from tests.test_metadata import _bib
 CAPTURES = ROOT / "tests" / "fixtures" / "captures"
 SEED = CAPTURES / "letter-cde-mao-zedong-cde-filippov-stalin-kovalev.txt"
 SAVELYEV = CAPTURES / "ciphered-telegram-no-32616-savelyev-urumchi.txt"
-# The pages a scaffolded project is built with. The repository's docs/ still names this cable in
-# places (the home page cites this cable's sources), so for now the fixture document's generic
-# pages stand in. Once docs/ takes every document-specific word from data, build with it instead:
-#     SCAFFOLD_DOCS = ROOT / "docs"
-SCAFFOLD_DOCS = FIXTURE / "docs"
+# What a new edition keeps from the kit, unchanged: its code, theme, config and the pages of docs/,
+# which take every word about their document from data (issue 23, item 2).
+KIT = ("macros", "overrides", "docs", "mkdocs.yml")
 
 
 def scaffolded(folder: Path, capture: Path) -> Path:
-    """A copy of the project with SCAFFOLD_DOCS as its pages, its data/ removed, then scaffolded
+    """A copy of the project (the repository's docs/ included), its data/ removed, then scaffolded
     from `capture` by the command an editor types."""
     project = copy_project(folder)
-    if SCAFFOLD_DOCS != ROOT / "docs":
-        shutil.rmtree(project / "docs")
-        shutil.copytree(SCAFFOLD_DOCS, project / "docs")
-        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     shutil.rmtree(project / "data")
     shutil.copy2(capture, project / capture.name)
     result = run_macros(project, "scaffold", capture.name)
@@ -59,14 +53,25 @@ def scaffolded(folder: Path, capture: Path) -> Path:
     return project
 
 
+def kit_files(project: Path) -> dict[str, bytes]:
+    """The kit's files in a project, by path: what an editor must not have to touch."""
+    found = {}
+    for part in KIT:
+        paths = [project / part] if (project / part).is_file() else sorted((project / part).rglob("*"))
+        found.update({p.relative_to(project).as_posix(): p.read_bytes() for p in paths
+                      if p.is_file() and "__pycache__" not in p.parts})
+    return found
+
+
 def data_paragraphs(project: Path) -> list[tuple[str, str]]:
     text = yaml.safe_load((project / "data" / "text.yml").read_text(encoding="utf-8"))
     return [(p["id"], p["text"]) for layer in text["layers"] for s in layer["sections"] for p in s["paragraphs"]]
 
 
-def shown_paragraphs(site: Path) -> list[str]:
-    """Each paragraph of the text page as a reader reads it (a line break where the page breaks the line)."""
-    page = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def shown_paragraphs(site: Path, html: str | None = None) -> list[str]:
+    """Each paragraph of the text page (or of `html`, a text page) as a reader reads it (a line
+    break where the page breaks the line)."""
+    page = BeautifulSoup(html or (site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
     texts = []
     for element in page.select(".cbl-para__text"):
         for br in element.find_all("br"):
@@ -109,8 +114,21 @@ def test_the_seed_page_gives_todays_text_word_for_word(seed):
 
 
 def test_the_seed_strict_build_shows_every_paragraph_as_printed(seed):
-    _, site = seed
-    assert shown_paragraphs(site) == list(todays_paragraphs().values())
+    """Built with the repository's docs/, unchanged, the text page shows every paragraph of
+    today's data/text.yml word for word (line breaks kept), in order."""
+    project, site = seed
+    assert kit_files(project) == kit_files(ROOT), "the kit as it is: code, theme, config, docs/"
+    today = list(todays_paragraphs().values())
+    assert len(today) == 41
+    assert shown_paragraphs(site) == today
+    # The negative control: one word changed on the built page (in ¶ 5) is one paragraph that differs.
+    page = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    words = page.select(".cbl-para__text")[4].find(string=re.compile(r"\b[A-Za-z]{4,}\b"))
+    word = re.search(r"\b[A-Za-z]{4,}\b", words).group(0)
+    words.replace_with(words.replace(word, word[:-1] + "X", 1))
+    changed = shown_paragraphs(site, str(page))
+    assert len(changed) == len(today)
+    assert [i for i, (shown, typed) in enumerate(zip(changed, today)) if shown != typed] == [4], word
     page = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one(".cbl-para .cbl-mark--stamp").get_text().startswith("[stamp: 1786")
     assert page.select_one(".cbl-para .cbl-mark--sic").get_text() == "[sic]"
@@ -238,6 +256,89 @@ def test_an_editor_adds_a_glossary_entry_with_data_alone(savelyev, tmp_path):
     text_page = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
     (link,) = text_page.find(id=signed[0]).select("a.cbl-term")
     assert link.get_text() == "SAVEL’YEV" and link["href"].endswith("glossary/people/#savelyev")
+
+
+def site_words(site: Path) -> dict[str, str]:
+    """Each page's own words (its text, title and meta tags), by page, without the document's own
+    words: the paragraphs of its text, which keep whatever the document calls itself."""
+    found = {}
+    for html in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for quoted in page.select(".cbl-para__text"):
+            quoted.decompose()
+        found[html.relative_to(site).as_posix()] = page.get_text(" ") + " " + " ".join(m.get("content", "") for m in page.find_all("meta"))
+    return found
+
+
+def saying(site: Path, word: str) -> list[str]:
+    """The pages whose own words say `word` (any case, also in the plural)."""
+    return [page for page, words in site_words(site).items() if re.search(rf"\b{word}s?\b", words, re.IGNORECASE)]
+
+
+# The scaffolded words that name the document (not ids): the site's noun and the sentences and
+# titles the scaffold wrote with it; the document's own words keep their capital ("Cable").
+_NOUN_WORD = re.compile(r"(?<![\w-])cable(?!-)")
+
+
+def test_an_editor_calls_it_a_telegram_and_glosses_a_place_with_data_alone(savelyev, tmp_path):
+    """The scaffold names the document after its own first line ("Cable  Strictly Secret"), a
+    reading its notes ask the editor to check; the archive calls it a ciphered telegram. The
+    editor calls it a telegram and adds a place the text names, in data/ alone: no code, no page.
+    Then no page's own words say "cable" (only the telegram's own first line does), and the place
+    has its entry, linked from both paragraphs that print it."""
+    project, site = savelyev
+    notes = (project / "scaffold-notes.md").read_text(encoding="utf-8")
+    assert "- The site calls the document a **cable** (`document_noun` in `data/site.yml`)" in notes
+    assert kit_files(project) == kit_files(ROOT)
+    # The positive control: the scaffolded site's own words say "cable" on many pages.
+    assert {"index.html", "text/index.html", "about/index.html"} <= set(saying(site, "cable")), saying(site, "cable")
+
+    editor = tmp_path / "project"
+    shutil.copytree(project, editor)
+    printed = data_paragraphs(editor)
+    assert not any(_NOUN_WORD.search(words) for _, words in printed), "the replacement below leaves the telegram's words alone"
+    for path in sorted((editor / "data").glob("*.yml")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(line if re.match(r"\s*-?\s*id:", line) else _NOUN_WORD.sub("telegram", line) for line in lines),
+                        encoding="utf-8")
+    site_yml = editor / "data" / "site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    assert "document_noun: telegram\n" in text and "  kinds: []\n" in text
+    site_yml.write_text(text.replace("  kinds: []\n", (
+        "  kinds:\n"
+        "  - {id: places, title: Places, singular: place, description: The places the telegram names.}\n")), encoding="utf-8")
+    (editor / "data" / "places.yml").write_text(
+        "# yaml-language-server: $schema=schemas/glossary.schema.json\n"
+        "entries:\n"
+        "  - id: urumchi\n"
+        "    name: Urumchi\n"
+        "    forms: [URUMCHI, Urumchi]\n"
+        "    summary: Where the telegram was sent from\n"
+        "    identification: The city the telegram was sent from, where, it reports, the troops of the PLA arrived on\n"
+        "      20 October 1949; the telegram says nothing more of it.\n"
+        "    certainty: certain\n"
+        "    text_only: true\n", encoding="utf-8")
+    built = tmp_path / "site"
+    assert_clean_build(mkdocs_build(editor, built))
+
+    assert kit_files(editor) == kit_files(ROOT), "no code, no page touched"
+    assert data_paragraphs(editor) == printed and shown_paragraphs(built) == [words for _, words in printed]
+    assert saying(built, "cable") == []
+    assert {"index.html", "text/index.html", "about/index.html"} <= set(saying(built, "telegram"))
+    text_page = BeautifulSoup((built / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_page.select_one(".cbl-para__text").get_text().startswith("Cable "), "the telegram's own words, as printed"
+
+    named = [(pid, form) for pid, words in printed for form in ("URUMCHI", "Urumchi") if re.search(rf"\b{form}\b", words)]
+    assert len(named) == 2 and {form for _, form in named} == {"URUMCHI", "Urumchi"}
+    places = BeautifulSoup((built / "glossary" / "places" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = places.find(id="urumchi")
+    assert heading is not None and heading.get_text(strip=True).startswith("Urumchi")
+    entry = heading.find_next_sibling(class_="cbl-entry")
+    mentioned = entry.find("dt", string="Mentioned in").find_next("dd").find_all("a")
+    assert [a["href"].rsplit("#", 1)[1] for a in mentioned] == [pid for pid, _ in named]
+    for pid, form in named:
+        (link,) = text_page.find(id=pid).select("a.cbl-term")
+        assert link.get_text() == form and link["href"].endswith("glossary/places/#urumchi")
 
 
 # --- refusals ---------------------------------------------------------------------------------------
