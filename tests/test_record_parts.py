@@ -179,7 +179,10 @@ def test_the_about_page_shows_only_the_parts_the_record_gives(edition, missing, 
         for element in part.find_all(["td", "p", "li"]):
             _no_gap(element.get_text(), "About")
     assert bool(rights.select("blockquote p")) == ("rights" not in missing)
-    contact = " ".join(p.get_text() for p in rights.find_all("p", recursive=False))
+    paragraphs = [p.get_text() for p in rights.find_all("p", recursive=False)]
+    lead = "The archive’s rights statement for this document:"  # before the statement, only with one
+    assert (lead in paragraphs) == ("rights" not in missing)
+    contact = " ".join(p for p in paragraphs if p != lead)
     if "record" in missing and "program" in missing:
         assert contact == ""
     elif "record" in missing:
