@@ -116,7 +116,7 @@ def test_validate_on_good_data_counts_what_it_checked():
 @pytest.mark.parametrize("empty", ["", "[]\n", "{}\n", "# Ids come later.\n\n# (nothing published yet)\n"],
                          ids=["no bytes", "[]", "{}", "only comments"])
 def test_an_empty_register_is_valid_and_register_fills_it_with_todays_ids(project, empty):
-    """A new edition starts its register empty (README, "Ids are permanent"); the build reads it
+    """A new edition starts its register empty (guides/editing.md, "Ids are permanent"); the build reads it
     as the validation does (load_edition), and the scaffolded site's strict build has one
     (tests/test_scaffold.py). `make register` then records every id the data publishes today: the
     ids this edition's own register lists, as it was kept by hand and by the command."""

@@ -152,7 +152,7 @@ def _titles(home: BeautifulSoup) -> dict[str, str]:
 def test_the_home_page_names_one_starting_point(site):
     home = _soup(site, "")
     points = starting_points(home, _titles(home))
-    # README, "For readers": start at Background, then the text.
+    # guides/teaching.md, "For readers": start at Background, then the text.
     assert points == {"background"}, f"the home page names more than one place to start: {points}"
 
 

@@ -93,7 +93,7 @@ REGISTER_HEADER = """\
 #   moved:
 #     - {kind: paragraphs, id: old-id, to: new-id}
 # and the site keeps the old address working (an anchor, or a page that sends readers on).
-# See README, "Ids are permanent".
+# See guides/editing.md, "Ids are permanent".
 """
 
 

@@ -365,7 +365,7 @@ def _files(capture: Capture) -> tuple[dict[str, tuple[str | None, object]], list
 
 _REGISTER_NOTE = (
     "# Every id the site has published, by kind: empty until the first `make register`, which you run\n"
-    "# before publishing (README, \"Ids are permanent\").\n"
+    "# before publishing (guides/editing.md, \"Ids are permanent\").\n"
 )
 
 

@@ -123,7 +123,7 @@ class Editions(Model):
 
 
 class InstructorAccess(Model):
-    """How a teacher reaches the instructor edition, which is published encrypted (README, "Publishing")."""
+    """How a teacher reaches the instructor edition, which is published encrypted (guides/maintaining.md, "Publishing")."""
 
     ask: Prose = Field(description="How a teacher asks for the passphrase, addressed to teachers (shown on 'For instructors').")
     contact_email: Email | None = Field(default=None, description="Where to ask, e.g. 'maintainer@example.org'.")
