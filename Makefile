@@ -10,11 +10,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 
 .PHONY: free-port
-.PHONY: serve test build offline validate schemas register basemap lock browser html-checker clean bench audit properdocs-check serve-instructor build-instructor
+.PHONY: help serve test build offline validate schemas register scaffold basemap lock browser html-checker clean bench audit properdocs-check serve-instructor build-instructor
 PORT ?= 8000
 # The offline copy: a folder (and a zip of it) that works when opened from disk, search included.
 OFFLINE_NAME ?= $(notdir $(CURDIR))-offline
 OFFLINE_DIR := build/offline
+
+## help: list the targets with what each does
+help:
+	@sed -n 's/^## //p' Makefile
 
 ## serve: set up, then serve the site with live reload at http://127.0.0.1:8000/ (PORT=8001 for another port)
 serve: $(STAMP) free-port
@@ -25,7 +29,7 @@ test: $(STAMP) $(NODE_STAMP) browser html-checker
 	$(BIN)/python -m pytest
 
 ## build: strict build of the site into site/ (set SITE_URL for GitHub Pages), with the offline copy's zip and,
-## when INSTRUCTOR_PASSPHRASE is set, the instructor edition encrypted in site/instructor/ (README, "Publishing")
+## when INSTRUCTOR_PASSPHRASE is set, the instructor edition encrypted in site/instructor/ (guides/maintaining.md, "Publishing")
 # The passphrase is read by Python from the environment, never by make (a `$` in it would be expanded).
 build: offline $(NODE_STAMP)
 	env -u INSTRUCTOR_PASSPHRASE SITE_OFFLINE_ZIP=download/$(OFFLINE_NAME).zip \
@@ -46,7 +50,7 @@ serve-instructor: $(STAMP) free-port
 build-instructor: $(STAMP)
 	SITE_EDITION=instructor $(BIN)/mkdocs build --strict -d site-instructor
 
-## bench: print build, rebuild, page-weight and Lighthouse figures (needs npm for Lighthouse)
+## bench: print build, rebuild, page-weight and Lighthouse figures, and twenty times the cable beside it (needs npm for Lighthouse)
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.benchmark
 
@@ -67,6 +71,16 @@ validate: $(STAMP)
 ## schemas: regenerate data/schemas/*.schema.json from the models in macros/files/models/
 schemas: $(STAMP)
 	$(BIN)/python -m macros schemas
+
+## scaffold: write data/ (of INTO=DIR, default this folder) from CAPTURE=FILE, an archive's document page saved
+## as text; FORCE=1 replaces a data/ that exists (guides/forking.md, "A site for another document")
+# The values are passed to Python as environment variables, never pasted into the command (a quote or a `$` in a
+# file name stays a file name).
+scaffold: $(STAMP)
+	@test -n "$$SCAFFOLD_CAPTURE" || { echo "make scaffold needs CAPTURE=FILE: the archive's document page saved as text, e.g. make scaffold CAPTURE=page.txt INTO=../my-edition" >&2; exit 2; }
+	@$(BIN)/python -m macros scaffold "$$SCAFFOLD_CAPTURE" --into "$${SCAFFOLD_INTO:-.}" $(if $(FORCE),--force)
+scaffold: export SCAFFOLD_CAPTURE = $(value CAPTURE)
+scaffold: export SCAFFOLD_INTO = $(value INTO)
 
 ## basemap: regenerate the lines of data/basemap.yml from public-domain data in npm packages (needs npm)
 basemap: $(STAMP)

@@ -32,11 +32,11 @@ def define_env(env) -> None:
 
 
 def _define_env(env) -> None:
-    from .integration import macros, state
+    from .integration import macros, page_guard, state
     from .integration.errors import stop
 
     build = state.for_config(env.conf)
-    macros.guard_page_rendering(env, build)
+    page_guard.guard_page_rendering(env, build)
     if build.edition is None:
         if not build.serving:
             raise stop(build.data_error)

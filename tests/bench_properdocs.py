@@ -1,7 +1,7 @@
 """`make properdocs-check`: build the site with ProperDocs and with MkDocs, and compare the pages.
 
 ProperDocs (PyPI `properdocs`, a fork of MkDocs 1.x kept by one of its former maintainers) is the
-tested fallback should MkDocs 1.x stop working (README, "Future of the stack"). It is installed
+tested fallback should MkDocs 1.x stop working (guides/maintaining.md, "Future of the stack"). It is installed
 into a venv of its own (build/properdocs-venv: the same hash-checked lock, then properdocs), not
 into the project's lock. Both builds run in that venv from the same sources, with the same
 SITE_URL, so any difference comes from the builder. Every file is compared byte for byte, except

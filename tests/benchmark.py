@@ -1,6 +1,6 @@
 """Benchmark: speed and size figures for the README, printed in one run (`make bench`).
 
-    python -m tests.benchmark [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--pages text/ map/ ...]
+    python -m tests.benchmark [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--no-scale] [--pages text/ map/ ...]
 
 Prints, on this machine, each figure beside its target:
 - build: the whole-process time of a clean `mkdocs build`, and its ratio to the same site built
@@ -10,6 +10,9 @@ Prints, on this machine, each figure beside its target:
 - edit to screen: a browser tab open on `mkdocs serve`; the time from saving a data file to the
   new words being on screen in that tab, after the live reload (what an editor sees);
 - idle server: the CPU an idle `mkdocs serve` uses;
+- twenty times the cable (tests/bench_scale.py): a document of twenty times the cable's paragraphs,
+  scaffolded from the archive's page, its clean build and an edit to screen beside the cable's,
+  side by side (`--no-scale` skips it);
 - per page: requests, bytes transferred (bodies and headers, text gzip-compressed as GitHub Pages
   serves it) and requests to other hosts, in Chromium with an empty cache; and Lighthouse's own
   count of the bytes ("total-byte-weight"), the other way of measuring the same thing;
@@ -67,9 +70,12 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _timed_build(project: Path, config: str, site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
-                   cwd=project, env=_env(), check=True, capture_output=True)
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+                            cwd=project, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:  # the benchmark's own data went stale: say what the build said
+        raise SystemExit(f"The benchmark's build of {project.name} ({config}) failed:\n{result.stderr.strip()}")
+    return elapsed
 
 
 def _median_builds(pairs: list[tuple[Path, str]], runs: int, work: Path) -> list[float]:
@@ -124,7 +130,9 @@ def scale_data(data_dir: Path, factor: int) -> None:
         for n in range(1, factor):
             for e in glossary["entries"]:
                 copy = {k: v for k, v in e.items() if k not in ("forms", "text_only", "map_label")}
-                copy.update(id=f"{e['id']}-copy-{n}", context_only=True, sources=e.get("sources") or [originals[0]["id"]])
+                # A copy's name differs too: two entries of one kind may not look the same in the glossary.
+                copy.update(id=f"{e['id']}-copy-{n}", name=f"{e['name']} ({n})", context_only=True,
+                            sources=e.get("sources") or [originals[0]["id"]])
                 if "coordinates" in copy:
                     copy["coordinates"] = {"lat": copy["coordinates"]["lat"] + 0.01 * n, "lon": copy["coordinates"]["lon"]}
                 copies.append(copy)
@@ -327,6 +335,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-scale", action="store_true", help="leave out twenty times the cable")
     parser.add_argument("--lighthouse-http1", action="store_true",
                         help="Lighthouse against the HTTP/1.0 server of the page weights instead (to compare)")
     parser.add_argument("--pages", nargs="*", help="paths under the site root, e.g. text/ (default: every page)")
@@ -352,6 +361,10 @@ def main(argv: list[str]) -> int:
         idle = idle_cpu_percent(work)
         report(idle <= TARGETS["idle_cpu_percent"], f"Idle mkdocs serve: {idle:.2f}% of one core over 10 s "
                f"(target ≤ {TARGETS['idle_cpu_percent']}%)", f"idle CPU {idle:.2f}%")
+        if not args.no_scale:
+            from tests.bench_scale import report as twenty_times  # (it imports this module's helpers)
+
+            twenty_times(work, args.runs)
 
         port, h2_port = free_port(), free_port()
         base = f"http://127.0.0.1:{port}{SUBPATH}"

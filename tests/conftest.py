@@ -237,6 +237,8 @@ def base_url(server) -> str:
     return server
 
 
+
+
 @pytest.fixture
 def instructor_server(servers, instructor_site, site_data) -> str:
     """The instructor edition, served under the sub-path like the student site."""
@@ -268,7 +270,8 @@ FIXTURE_PUBLIC_URL = SITES["fictional-document"].public_url
 
 
 def assemble(destination: Path, fixture: Path = FIXTURE) -> Path:
-    """The kit (code, theme, assets, config) with another document's data and pages."""
+    """The kit (code, theme, config and the pages of docs/, unchanged) with another document's
+    data: a fork replaces data/ and writes no page."""
     return SITES[fixture.name].assemble(destination)
 
 

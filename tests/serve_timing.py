@@ -22,7 +22,7 @@ from tests.serving import Served, Snapshot, wait_for_tabs
 from tests.kit.test_build_and_serve import FOUR_MISTAKES, _data_case
 
 STUDENT_TABS = {
-    "text/": "The text of the cable",
+    "text/": "The text",
     "glossary/places/": "Places",
     "packets/three-versions/": "Three kinds of “rebelled” units",
     "lessons/welcome-or-resistance/": "A warm welcome? What Mao told Stalin about the PLA's arrival in Xinjiang",

@@ -2,15 +2,16 @@
 
 Each check raises one `DataError` naming the file, the line, the entry and the field, and
 saying what would be valid. Within-file rules (types, required fields) are the models';
-these need more than one file: ids unique across files, references that resolve, the text
-and its copies (forms, quotations) agreeing, handouts that print what they ask about, dates that
-are possible, ids that stay.
+these need more than one file: ids unique across files, references that resolve (each field
+that holds one says so in its type), what an entry must give beyond ids (evidence, timings), the
+text and its copies (forms, quotations) agreeing, handouts that print what they ask about, dates
+that are possible, ids that stay.
 """
 
 from __future__ import annotations
 
 from ..files.read import Files
-from . import chronology, handouts, ids, permanence, references, text
+from . import chronology, entry_rules, handouts, ids, permanence, references, text
 
 __all__ = ["check_all"]
 
@@ -19,6 +20,7 @@ def check_all(files: Files) -> None:
     ids.check(files)
     text.check(files)
     references.check(files)
+    entry_rules.check(files)
     handouts.check(files)
     chronology.check(files)
     permanence.check(files)

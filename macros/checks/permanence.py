@@ -93,7 +93,7 @@ REGISTER_HEADER = """\
 #   moved:
 #     - {kind: paragraphs, id: old-id, to: new-id}
 # and the site keeps the old address working (an anchor, or a page that sends readers on).
-# See README, "Ids are permanent".
+# See guides/editing.md, "Ids are permanent".
 """
 
 
@@ -108,8 +108,14 @@ def write_register(files: Files) -> str:
     added = {kind: ids for kind, ids in unregistered(files).items() if ids}
     path = data_dir / "published-ids.yml"
     located = files.located.get("published-ids.yml")
+    listed = yaml.safe_dump(added, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100) if added else ""
     if located is None:
-        text = REGISTER_HEADER + yaml.safe_dump(added, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+        text = REGISTER_HEADER + listed
+    elif located.root is None or not located.root.value:
+        # An empty register (a new edition's): its comments stay, an empty `{}` or `[]` goes.
+        comments = "".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                           if not line.strip() or line.lstrip().startswith("#"))
+        text = (comments.rstrip("\n") + "\n" if comments.strip() else REGISTER_HEADER) + listed
     else:
         text = _added_in_place(path.read_text(encoding="utf-8"), located.root, added)
         register = yaml.safe_load(text)

@@ -1,238 +1,139 @@
-"""Every reference from one file to another resolves: paragraph, source, glossary, clock,
-question, skill, level, kind and document ids, and the `[[id]]` references in prose."""
+"""Every reference resolves: each id a field declares as a reference (`RefersTo`,
+macros.files.reference_fields) names something of its kind, and each `[[id]]` in prose names a
+paragraph, section, layer, source or glossary entry.
+
+The fields are not listed here: one walker (macros.files.walk.references) finds every marked id
+in every file, and `TARGETS` says, for each kind of id, where such ids are defined. Rules that
+are more than "this id exists" are macros.checks.entry_rules's.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from typing import Callable, Collection
 
 from ..files.errors import DataError
 from ..files.read import Files
-from ..files.walk import free_text
-from .where import at, paragraph_locs, refuse_unknown
+from ..files.walk import Reference, free_text, references
+from .where import at, paragraph_locs
 
-__all__ = ["REFERENCE", "check"]
+__all__ = ["REFERENCE", "TARGETS", "Target", "check"]
 
 # `[[s2-policy-first]]`, `[[wilson-record]]`, `[[hami|Kumul]]`: a reference in prose (see markup).
 REFERENCE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 
-PARAGRAPHS = "paragraph ids in data/text.yml"
-_LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*")  # a label's opening words, up to a bracket or colon
-SOURCES = "source ids in data/sources.yml"
-STANDARDS = "standard ids in data/standards.yml"
-
 
 @dataclass(frozen=True)
-class _Index:
-    paragraphs: set[str]
-    passages: set[str]  # paragraphs, sections and layers
-    sources: set[str]
-    entries: dict[str, str]  # entry id -> kind id
-    located: set[str]  # kind ids whose entries have coordinates
+class Target:
+    """A kind of id: the ids there are (None: the file that defines them is absent), and what the
+    message calls them. A reference into an absent file is refused with `absent` if it is given;
+    without it, it is left alone: a part deleted leaves out what needs it (macros.views.parts)."""
 
-    def located_entry(self, entry_id: str) -> bool:
-        return self.entries.get(entry_id) in self.located
-
-    def unlocated_entry(self, entry_id: str) -> bool:
-        return entry_id in self.entries and self.entries[entry_id] not in self.located
+    ids: Callable[[Files], Collection[str] | None]
+    what: Callable[[Files], str]
+    absent: str | None = None
 
 
-def _index(files: Files) -> _Index:
+def _paragraphs(files: Files) -> set[str]:
+    return {p.id for _, _, _, p in paragraph_locs(files.model("text.yml"))}
+
+
+def _passages(files: Files) -> set[str]:
     text = files.model("text.yml")
-    paragraphs = {p.id for _, _, _, p in paragraph_locs(text)}
-    sections = {s.id for layer in text.layers for s in layer.sections}
-    return _Index(
-        paragraphs=paragraphs,
-        passages=paragraphs | sections | {layer.id for layer in text.layers},
-        sources={s.id for s in files.model("sources.yml").sources},
-        entries={e.id: kind for kind, g in files.glossary().items() for e in g.entries},
-        located={k.id for k in files.site.glossary.kinds if k.located},
-    )
+    return _paragraphs(files) | {s.id for layer in text.layers for s in layer.sections} | {layer.id for layer in text.layers}
+
+
+def _entries(files: Files, located: bool | None = None) -> set[str]:
+    kinds = {k.id for k in files.site.glossary.kinds if located is None or k.located == located}
+    return {e.id for kind, glossary in files.glossary().items() if kind in kinds for e in glossary.entries}
+
+
+def _kind_files(files: Files, located: bool) -> str:
+    return ", ".join(f"data/{k.id}.yml" for k in sorted(files.site.glossary.kinds, key=lambda k: k.id) if k.located == located)
+
+
+def _ids(name: str, key: str, keep: Callable = lambda item: True) -> Callable[[Files], list[str] | None]:
+    """The ids of the items of `key` in data/`name` (those `keep` keeps), or None without the file."""
+    def ids(files: Files) -> list[str] | None:
+        model = files.model(name)
+        return None if model is None else [item.id for item in getattr(model, key) if keep(item)]
+    return ids
+
+
+def _listed(words: str, ids: Callable[[Files], list[str] | None]) -> Callable[[Files], str]:
+    """A message that lists the few ids a file defines at its top."""
+    return lambda files: f"{words}: {', '.join(ids(files) or [])}"
+
+
+def _said(words: str) -> Callable[[Files], str]:
+    return lambda files: words
+
+
+TARGETS: dict[str, Target] = {
+    "paragraph": Target(_paragraphs, _said("paragraph ids in data/text.yml")),
+    "passage": Target(_passages, _said("paragraph, section or layer ids in data/text.yml")),
+    "source": Target(_ids("sources.yml", "sources"), _said("source ids in data/sources.yml")),
+    "entry": Target(_entries, _said("glossary entry ids")),
+    "place": Target(lambda files: _entries(files, located=True),
+                    lambda files: f"entry ids of a located glossary kind ({_kind_files(files, True)})"),
+    "unlocated-entry": Target(lambda files: _entries(files, located=False),
+                              lambda files: f"entry ids of a glossary kind that is not located ({_kind_files(files, False)})"),
+    "clock": Target(_ids("clocks.yml", "clocks"), _said("clock ids in data/clocks.yml"),
+                    absent="the event names a clock, but there is no data/clocks.yml"),
+    "event-kind": Target(_ids("chronology.yml", "kinds"), _listed("kinds at the top of data/chronology.yml", _ids("chronology.yml", "kinds"))),
+    "excerpt-document": Target(_ids("related.yml", "documents", lambda d: d.excerpt),
+                               _said("ids of documents in data/related.yml that have an 'excerpt'")),
+    "skill": Target(_ids("questions.yml", "skills"), _listed("skills at the top of data/questions.yml", _ids("questions.yml", "skills"))),
+    "level": Target(_ids("questions.yml", "levels"), _listed("levels at the top of data/questions.yml", _ids("questions.yml", "levels"))),
+    "question": Target(_ids("questions.yml", "questions"), _said("question ids in data/questions.yml")),
+    "quote-row": Target(_ids("categories.yml", "rows", lambda r: r.shows == "quotes"),
+                        _listed("rows of quotations", _ids("categories.yml", "rows", lambda r: r.shows == "quotes"))),
+    "packet": Target(_ids("packets.yml", "packets"), _said("packet ids in data/packets.yml")),
+    "standard": Target(lambda files: [s.id for f in files.model("standards.yml").frameworks for s in f.standards]
+                       if files.model("standards.yml") else None, _said("standard ids in data/standards.yml"),
+                       absent="the lesson names standards, but there is no data/standards.yml"),
+}
 
 
 def check(files: Files) -> None:
-    index = _index(files)
-    _document(files, index)
-    _glossary(files, index)
-    _chronology(files, index)
-    _related(files, index)
-    _teaching(files, index)
-    _lessons(files, index)
-    _prose_references(files, index)
+    known: dict[str, set[str] | None] = {}
+    for name, model in files.models.items():
+        for reference in references(model):
+            target = TARGETS[reference.target]
+            if reference.target not in known:
+                ids = target.ids(files)
+                known[reference.target] = None if ids is None else set(ids)
+            _refuse_unknown(files, name, reference, target, known[reference.target])
+    _prose_references(files)
 
 
-def _document(files: Files, index: _Index) -> None:
-    for i, step in enumerate(files.model("document.yml").chain):
-        loc = ("chain", i)
-        if not step.paragraphs and not step.sources:
-            raise DataError(
-                f"{at(files, 'document.yml', loc)}: give the paragraphs of the text ('paragraphs') or the sources "
-                "('sources') that support this step; a claim without evidence cannot be published"
-            )
-        refuse_unknown(files, "document.yml", loc, "paragraphs", step.paragraphs, index.paragraphs, PARAGRAPHS)
-        refuse_unknown(files, "document.yml", loc, "sources", step.sources, index.sources, SOURCES)
-
-
-def _glossary(files: Files, index: _Index) -> None:
-    for kind, glossary in files.glossary().items():
-        name = f"{kind}.yml"
-        for i, entry in enumerate(glossary.entries):
-            refuse_unknown(files, name, ("entries", i), "sources", entry.sources, index.sources, SOURCES)
-            for field in ("coordinates", "map_label"):
-                if getattr(entry, field) is not None and kind not in index.located:
-                    located = ", ".join(sorted(index.located)) or "none in data/site.yml"
-                    raise DataError(
-                        f"{at(files, name, ('entries', i), field)}: only entries of a located kind have {field.replace('_', ' ')} "
-                        f"(located kinds: {located})"
-                    )
-    clocks = files.model("clocks.yml")
-    for i, clock in enumerate(clocks.clocks if clocks else []):
-        refuse_unknown(files, "clocks.yml", ("clocks", i), "sources", clock.sources, index.sources, SOURCES)
-
-
-def _chronology(files: Files, index: _Index) -> None:
-    chronology = files.model("chronology.yml")
-    if chronology is None:
+def _refuse_unknown(files: Files, name: str, reference: Reference, target: Target, known: set[str] | None) -> None:
+    where = at(files, name, reference.loc, reference.field)
+    if known is None:
+        if target.absent:
+            raise DataError(f"{where}: {target.absent}")
         return
-    kinds = {k.id: k for k in chronology.kinds}
-    clocks = files.model("clocks.yml")
-    clock_ids = {c.id for c in clocks.clocks} if clocks else set()
-    located = "entry ids of a located glossary kind (" + ", ".join(f"data/{k}.yml" for k in sorted(index.located)) + ")"
-    for i, event in enumerate(chronology.events):
-        loc, name = ("events", i), "chronology.yml"
-        refuse_unknown(files, name, loc, "kind", [event.kind], kinds, "kinds at the top of data/chronology.yml: " + ", ".join(kinds))
-        kind = kinds[event.kind]
-        if kind.evidence == "paragraphs" and not event.paragraphs:
-            raise DataError(f"{at(files, name, loc)}: a '{kind.id}' event must give the 'paragraphs' of the text it comes from")
-        if kind.evidence == "sources" and not event.sources:
-            raise DataError(f"{at(files, name, loc)}: a '{kind.id}' event must cite its 'sources' (ids in data/sources.yml)")
-        refuse_unknown(files, name, loc, "paragraphs", event.paragraphs, index.paragraphs, PARAGRAPHS)
-        refuse_unknown(files, name, loc, "sources", event.sources, index.sources, SOURCES)
-        refuse_unknown(files, name, loc, "disagreements", [d.source for d in event.disagreements], index.sources, SOURCES)
-        refuse_unknown(files, name, loc, "places", event.places, index.located_entry, located)
-        refuse_unknown(files, name, loc, "route", [s.place for s in event.route], index.located_entry, located)
-        refuse_unknown(files, name, loc, "people", event.people, index.unlocated_entry,
-                       "entry ids of a glossary kind that is not located (people, units, ...)")
-        if event.clock:
-            if clocks is None:
-                raise DataError(f"{at(files, name, loc, 'clock')}: the event names a clock, but there is no data/clocks.yml")
-            refuse_unknown(files, name, loc, "clock", [event.clock], clock_ids, "clock ids in data/clocks.yml")
+    if reference.value not in known:
+        raise DataError(f"{where}: unknown id {reference.value!r}; it must be one of the {target.what(files)}"
+                        + _nearest(reference.value, known))
 
 
-def _related(files: Files, index: _Index) -> None:
-    related = files.model("related.yml")
-    for i, document in enumerate(related.documents if related else []):
-        loc = ("documents", i)
-        refuse_unknown(files, "related.yml", loc, "paragraphs", document.paragraphs, index.paragraphs, PARAGRAPHS)
-        refuse_unknown(files, "related.yml", loc, "sources", document.sources, index.sources, SOURCES)
-        if document.excerpt:
-            refuse_unknown(files, "related.yml", loc + ("excerpt",), "names", document.excerpt.names.values(), index.entries,
-                           "glossary entry ids")
+def _nearest(value: str, known: set[str]) -> str:
+    """' (did you mean 'x'?)' for the ids nearest a mistyped one, if any is near; all those as near."""
+    scores = {i: difflib.SequenceMatcher(None, value, i).ratio() for i in known}
+    best = max(scores.values(), default=0)
+    if best < 0.8:
+        return ""
+    nearest = [repr(i) for i in sorted(known) if scores[i] == best]
+    return f" (did you mean {' or '.join(nearest) if len(nearest) < 3 else ', '.join(nearest[:-1]) + ' or ' + nearest[-1]}?)"
 
 
-def _teaching(files: Files, index: _Index) -> None:
-    questions = files.model("questions.yml")
-    skills = [s.id for s in questions.skills] if questions else []
-    levels = [level.id for level in questions.levels] if questions else []
-    for i, question in enumerate(questions.questions if questions else []):
-        loc, name = ("questions", i), "questions.yml"
-        refuse_unknown(files, name, loc, "skill", [question.skill], skills, "skills at the top of data/questions.yml: " + ", ".join(skills))
-        refuse_unknown(files, name, loc, "level", [question.level], levels, "levels at the top of data/questions.yml: " + ", ".join(levels))
-        refuse_unknown(files, name, loc, "paragraphs", question.paragraphs, index.paragraphs, PARAGRAPHS)
-        refuse_unknown(files, name, loc, "sources", question.sources, index.sources, SOURCES)
-    categories = files.model("categories.yml")
-    if categories:
-        rows = {r.id: r for r in categories.rows}
-        quote_rows = ", ".join(r.id for r in categories.rows if r.shows == "quotes")
-        for i, category in enumerate(categories.categories):
-            loc = ("categories", i)
-            refuse_unknown(files, "categories.yml", loc, "places", category.places, index.located_entry,
-                           "entry ids of a located glossary kind")
-            refuse_unknown(files, "categories.yml", loc, "quotes", category.quotes,
-                           lambda r: r in rows and rows[r].shows == "quotes", f"rows of quotations: {quote_rows}")
-            for row in categories.rows:
-                if row.silence_needed and not category.quotes.get(row.id) and not category.silence:
-                    raise DataError(
-                        f"{at(files, 'categories.yml', loc)}: nothing is quoted for '{row.id}', so 'silence' must "
-                        "say what the text does and does not say"
-                    )
-            for field, label in (("silence", categories.silence_label), ("inference", categories.inference_label)):
-                _refuse_repeated_label(files, loc, field, getattr(category, field), label)
-        for i, guide in enumerate(categories.reading_guide):
-            refuse_unknown(files, "categories.yml", ("reading_guide", i), "sources", guide.sources, index.sources, SOURCES)
-    packets = files.model("packets.yml")
-    if packets and not questions:
-        raise DataError("data/packets.yml: packets ask questions, but there is no data/questions.yml")
-    related = files.model("related.yml")
-    excerpts = {d.id for d in related.documents if d.excerpt} if related else set()
-    for i, packet in enumerate(packets.packets if packets else []):
-        loc, name = ("packets", i), "packets.yml"
-        refuse_unknown(files, name, loc, "passages", packet.passages, index.passages,
-                       "paragraph, section or layer ids in data/text.yml")
-        refuse_unknown(files, name, loc, "questions", packet.questions, {q.id for q in questions.questions},
-                       "question ids in data/questions.yml")
-        if packet.level:
-            refuse_unknown(files, name, loc, "level", [packet.level], levels, "levels in data/questions.yml")
-        # A part deleted (no related.yml, no categories.yml) leaves out what needs it, the documents
-        # or the categories chart (macros.views.packets); a wrong id in a file that exists is refused.
-        if related:
-            refuse_unknown(files, name, loc, "documents", packet.documents, excerpts,
-                           "ids of documents in data/related.yml that have an 'excerpt'")
-        if "corroboration" in packet.organizers and not packet.documents:
-            raise DataError(f"{at(files, name, loc, 'organizers')}: a 'corroboration' chart needs a document to test "
-                            "the text against ('documents')")
-
-
-def _lessons(files: Files, index: _Index) -> None:
-    background = files.model("background.yml")
-    for i, paragraph in enumerate(background.paragraphs if background else []):
-        refuse_unknown(files, "background.yml", ("paragraphs", i), "sources", paragraph.sources, index.sources, SOURCES)
-    lessons = files.model("lessons.yml")
-    if lessons is None:
-        return
-    packets = files.model("packets.yml")
-    by_id = {p.id: p for p in packets.packets} if packets else {}
-    questions = files.model("questions.yml")
-    levels = [level.id for level in questions.levels] if questions else []
-    standards = files.model("standards.yml")
-    standard_ids = {s.id for f in standards.frameworks for s in f.standards} if standards else set()
-    for i, framework in enumerate(standards.frameworks if standards else []):
-        refuse_unknown(files, "standards.yml", ("frameworks", i), "source", [framework.source], index.sources, SOURCES)
-    for i, lesson in enumerate(lessons.lessons):
-        loc, name = ("lessons", i), "lessons.yml"
-        planned = sum(step.minutes for step in lesson.procedure)
-        if planned != lesson.minutes:
-            raise DataError(
-                f"{at(files, name, loc, 'procedure')}: the steps take {planned} minutes, the lesson {lesson.minutes}; "
-                "make the timings add up to the lesson's length"
-            )
-        if not packets:
-            return  # without packets the lessons part is left out (macros.views.parts)
-        refuse_unknown(files, name, loc, "packet", [lesson.packet], by_id, "packet ids in data/packets.yml")
-        refuse_unknown(files, name, loc, "level", [lesson.level], levels, "levels in data/questions.yml")
-        refuse_unknown(files, name, loc, "sources", lesson.sources, index.sources, SOURCES)
-        refuse_unknown(files, name, loc, "standards", lesson.standards, standard_ids, STANDARDS)
-        refuse_unknown(files, name, loc + ("assessment",), "paragraphs", lesson.assessment.paragraphs, index.paragraphs, PARAGRAPHS)
-        if lesson.adaptation:
-            text = files.model("text.yml")
-            packet_paragraphs = _packet_paragraphs(text, by_id[lesson.packet].passages)
-            for j, sentence in enumerate(lesson.adaptation.sentences):
-                sloc = loc + ("adaptation", "sentences", j)
-                refuse_unknown(files, name, sloc, "paragraph", [sentence.paragraph], packet_paragraphs,
-                               f"paragraphs of the lesson's packet '{lesson.packet}', which the adaptation sits beside")
-
-
-def _packet_paragraphs(text, passages: list[str]) -> set[str]:
-    found = set()
-    for _, layer, section, paragraph in paragraph_locs(text):
-        if {paragraph.id, section.id, layer.id} & set(passages):
-            found.add(paragraph.id)
-    return found
-
-
-def _prose_references(files: Files, index: _Index) -> None:
+def _prose_references(files: Files) -> None:
     """`[[id]]` in prose names a paragraph, section, layer, source or glossary entry; nothing else."""
-    known = index.passages | index.sources | set(index.entries)
+    passages, sources, entries = _passages(files), set(_ids("sources.yml", "sources")(files)), _entries(files)
+    known = passages | sources | entries
     for name, model in files.models.items():
         for loc, kind, value in free_text(model):
             if kind != "prose":
@@ -240,8 +141,8 @@ def _prose_references(files: Files, index: _Index) -> None:
             _refuse_broken_reference(files, name, loc, value)
             for match in REFERENCE.finditer(value):
                 target = match.group(1)
-                owners = [what for what, ids in (("the text", index.passages), ("sources", index.sources),
-                                                 ("the glossary", set(index.entries))) if target in ids]
+                owners = [what for what, ids in (("the text", passages), ("sources", sources), ("the glossary", entries))
+                          if target in ids]
                 if len(owners) > 1:
                     raise DataError(
                         f"data/{name}: the reference [[{target}]] is an id in both {' and '.join(owners)}; "
@@ -253,17 +154,6 @@ def _prose_references(files: Files, index: _Index) -> None:
                         "[[id]] with the id of a paragraph, section, layer, source or glossary entry "
                         "(and [[id|words]] to choose the words shown)"
                     )
-
-
-def _refuse_repeated_label(files: Files, loc: tuple, field: str, text: str | None, label: str) -> None:
-    """The page prints the label before the text: text that opens with the label's own words would
-    read "Our reading (an inference, …): Our reading: …"."""
-    lead = _LABEL_LEAD.match(label)
-    if text and lead and text.casefold().startswith(lead.group(0).casefold()):
-        raise DataError(
-            f"{at(files, 'categories.yml', loc, field)}: it begins with '{lead.group(0)}', which the page already "
-            f"prints before it ('{field}_label: {label}'); leave those words out"
-        )
 
 
 def _where(files: Files, name: str, loc: tuple) -> str:

@@ -19,8 +19,9 @@ def at(files: Files, name: str, loc: tuple, field: str | None = None) -> str:
     located = files.located.get(name)
     head = f"data/{name}, line {line}" if line else f"data/{name}"
     entry = entry_name(located.data, loc) if located and loc else ""
-    text = f"{head}: entry {entry}" if entry else head
-    return text + (f", field '{field}'" if field else "")
+    if not entry:  # a field of the file itself, as the models' messages name one
+        return f"{head}: field '{field}'" if field else head
+    return f"{head}: entry {entry}" + (f", field '{field}'" if field else "")
 
 
 def refuse_unknown(files: Files, name: str, loc: tuple, field: str, values: Iterable[str], known, what: str) -> None:

@@ -237,7 +237,7 @@ HEADER = """\
 # The map's geography, as lines of (longitude, latitude). WRITTEN BY `make basemap`
 # (macros/files/basemap_build.py) from public-domain data in npm packages: edit the features'
 # words (names, notes, where their labels go) by hand; regenerate the lines with the command.
-# See README, "The map's base".
+# See guides/editing.md, "The map's base".
 """
 
 

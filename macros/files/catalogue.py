@@ -31,6 +31,9 @@ class DataFile:
     name: str  # e.g. "text.yml"
     model: type[BaseModel]
     required: bool = False
+    # A file whose every field has a default may be empty (no bytes, only comments, `{}` or `[]`):
+    # the register, which a new edition starts empty and `make register` fills.
+    may_be_empty: bool = False
 
     @property
     def schema_name(self) -> str:
@@ -52,7 +55,7 @@ FILES: tuple[DataFile, ...] = (
     DataFile("background.yml", Background),
     DataFile("lessons.yml", Lessons),
     DataFile("standards.yml", Standards),
-    DataFile("published-ids.yml", Register),
+    DataFile("published-ids.yml", Register, may_be_empty=True),
     DataFile("basemap.yml", Basemap),
 )
 

@@ -66,7 +66,7 @@ def read_one(data_dir: Path, spec: DataFile) -> tuple[Located, Any]:
     key = (str(path), spec.model, digest)
     if digest and key in _VALIDATED:
         return _VALIDATED[key]
-    located = read_yaml(path, label)
+    located = read_yaml(path, label, may_be_empty=spec.may_be_empty)
     result = located, validate(located, label, spec.model)
     if digest:
         for old in [k for k in _VALIDATED if k[0] == key[0]]:

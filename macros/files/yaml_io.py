@@ -136,7 +136,7 @@ class Located:
     """A parsed file and the node tree it came from, to find the line of any value."""
 
     data: Any
-    root: yaml.Node
+    root: yaml.Node | None  # None: the file holds nothing (only where that is allowed)
 
     def line(self, loc: tuple[str | int, ...]) -> int | None:
         """The line where the value at `loc` (keys and list indexes, from 0) starts, if it exists."""
@@ -274,8 +274,9 @@ def read_bounded(path: Path, label: str, limit: int) -> bytes:
     return raw
 
 
-def read_yaml(path: Path, label: str) -> Located:
-    """Parse `path` (a mapping at the top level); `label` is how messages name the file."""
+def read_yaml(path: Path, label: str, may_be_empty: bool = False) -> Located:
+    """Parse `path` (a mapping at the top level); `label` is how messages name the file. With
+    `may_be_empty`, a file with nothing in it (no bytes, only comments, `{}` or `[]`) is an empty mapping."""
     raw = read_bounded(path, label, MAX_BYTES)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
@@ -300,6 +301,8 @@ def read_yaml(path: Path, label: str) -> Located:
         raise DataError(f"{label}: YAML error: {error}") from None
     finally:
         loader.dispose()
+    if may_be_empty and data in (None, {}, []):
+        return Located({}, root)
     if data is None:
         raise DataError(f"{label}: the file is empty; it must hold a mapping (see its JSON Schema in data/schemas/)")
     if not isinstance(data, dict):

@@ -8,7 +8,8 @@
   that does not parse stops the build with its file and line; while serving, the site falls
   back to Material's own templates and says why.
 - `on_page_content`: the HTML of the macros, kept out of Markdown, goes back in its place.
-- `on_page_context`: a page's description is escaped for the attribute Material prints it into;
+- `on_page_context`: a page of docs/ without a description gets one from the data; a page's
+  description is escaped for the attribute Material prints it into;
   a glossary entry's section of the search index gets its other names (`macros.integration.search`);
   the page's schema.org data (`macros.integration.sharing`), printed by overrides/partials/sharing-meta.html.
 - `on_post_page`: the page without the theme's indentation.
@@ -308,26 +309,32 @@ def on_page_content(html, page, config, files):
     kit = _kit()
     if kit is None:
         return html
-    from macros.integration.macros import restore_html
+    from macros.integration.kept_html import restore_html
 
     return restore_html(html, kit[0].for_config(config), page)
 
 
 @_one_message
 def on_page_context(context, page, config, nav):
-    """Material prints a page's description into an attribute as it is: a straight quote typed in
-    front matter (units "which had rebelled") ended the attribute early. Escaped here, once, for
-    every page; entities typed in front matter are read first, so none is escaped twice."""
+    """A page of docs/ without a description in its front matter gets one drawn from the data
+    (`macros.integration.pages.page_description`), so that no page of docs/ names the document.
+    Material prints a page's description into an attribute as it is: a straight quote (units
+    "which had rebelled") ended the attribute early. Escaped here, once, for every page; entities
+    typed in front matter are read first, so none is escaped twice."""
     import html
 
     from markupsafe import escape
 
+    kit = _kit()
+    build = kit[0].for_config(config) if kit else None
     description = page.meta.get("description") if page.meta else None
+    if description is None and build is not None and build.edition is not None and build.renderer is not None:
+        from macros.integration.pages import page_description
+
+        description = page_description(build.renderer, page.file.src_uri)
     plain = html.unescape(description) if isinstance(description, str) else None
     if plain is not None:
         page.meta["description"] = escape(plain)
-    kit = _kit()
-    build = kit[0].for_config(config) if kit else None
     if build is not None and build.edition is not None:
         from macros.integration.sharing import structured_data
 

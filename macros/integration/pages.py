@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from .. import links
 from ..files.errors import DataError
 from ..render import worksheet
+from ..templating.environment import Renderer
 from ..templating.plain import plain_prose
 from ..views import citation
 from ..views.edition import Edition
@@ -32,7 +33,7 @@ from ..views.parts import PARTS, present, present_without_data
 
 __all__ = [
     "GLOSSARY_SEARCH_BOOST", "adjust_files", "adjust_files_without_data", "configure", "configure_without_data", "generated_pages",
-    "unreadable", "without_unreadable",
+    "page_description", "unreadable", "without_unreadable",
 ]
 
 
@@ -90,6 +91,23 @@ def _yaml(text: str) -> str:
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
+def page_description(renderer: Renderer, src: str) -> str | None:
+    """The description of a page of docs/ that has none in its front matter, drawn from the data
+    by the template page-description.txt; None for a page it does not describe. So no page of
+    docs/ names the document: a site for another document describes its pages in its own words."""
+    text = " ".join(html.unescape(renderer.render("page-description.txt", "", page=src)).split())
+    return text or None
+
+
+def _titles_from_data(edition: Edition) -> dict[str, str]:
+    """The navigation's titles that the data gives (a part's own title), by page; escaped as
+    `_front_matter` escapes a title, since Material prints it as HTML."""
+    categories = edition.part("categories.yml")
+    if not (categories and categories.title):
+        return {}
+    return {links.CATEGORIES: html.escape(categories.title, quote=False).replace("{", "&#123;")}
+
+
 def configure(config, edition: Edition, instructor: bool) -> dict[str, bool]:
     """`on_config`: the site's name from the data, and the navigation of this edition's parts
     (which it returns)."""
@@ -104,7 +122,8 @@ def configure(config, edition: Edition, instructor: bool) -> dict[str, bool]:
         links.PACKETS: [links.packet_page(p.id) for p in edition.packets()],
         links.LESSONS: [links.lesson_page(lesson.id) for lesson in edition.lessons()] if edition.packets() else [],
     }
-    config["nav"] = [n for n in (_nav_item(item, absent, expand) for item in config["nav"] or []) if n is not None]
+    titles = _titles_from_data(edition)
+    config["nav"] = [n for n in (_nav_item(item, absent, expand, titles) for item in config["nav"] or []) if n is not None]
     return parts
 
 
@@ -131,16 +150,22 @@ def adjust_files_without_data(files: Files, instructor: bool) -> Files:
     return files
 
 
-def _nav_item(item, absent: set[str], expand: dict[str, list[str]]):
+def _nav_item(item, absent: set[str], expand: dict[str, list[str]], titles: dict[str, str] | None = None):
+    titles = titles or {}
     if isinstance(item, str):
-        return None if item in absent else ({_title_of(item): [item, *expand[item]]} if item in expand else item)
+        if item in absent:
+            return None
+        if item in expand:
+            return {titles.get(item, _title_of(item)): [item, *expand[item]]}
+        return {titles[item]: item} if item in titles else item
     if isinstance(item, dict):
         ((title, value),) = item.items()
         if isinstance(value, str):
             if value in absent:
                 return None
-            return {title: [value, *expand[value]]} if value in expand else item
-        children = [n for n in (_nav_item(v, absent, expand) for v in value) if n is not None]
+            title = titles.get(value, title)
+            return {title: [value, *expand[value]]} if value in expand else {title: value}
+        children = [n for n in (_nav_item(v, absent, expand, titles) for v in value) if n is not None]
         return {title: children} if children else None
     return item
 
@@ -184,9 +209,8 @@ def adjust_files(files: Files, config, edition: Edition, instructor: bool) -> Fi
 def citation_files(edition: Edition) -> dict[str, str]:
     """The document's RIS and BibTeX records, beside the About page that links them."""
     doc = edition.document
-    key = re.sub(r"[^a-z0-9]", "", doc.author.lower()) + str(doc.date.year)
     (ris, _), (bib, _) = links.CITATION_FILES
-    return {ris: citation.ris(doc), bib: citation.bibtex(doc, key)}
+    return {ris: citation.ris(doc), bib: citation.bibtex(doc, citation.bibtex_key(doc))}
 
 
 def _owner(src: str) -> str:

@@ -22,7 +22,7 @@ def structured_data(edition: Edition, page_src: str, meta: dict, page_url: str |
     doc = edition.document
     if meta.get("citation_meta"):
         return citation.json_ld(doc, page_url)
-    based_on = {"@type": "ArchiveComponent", "name": doc.title, "url": doc.record.url}
+    based_on = {"@type": "ArchiveComponent", "name": doc.title, **({"url": doc.record.url} if doc.record else {})}
     for lesson in edition.lessons() if edition.packets() else []:
         if links.lesson_page(lesson.id) == page_src:
             return _learning(lesson.title, description, page_url, based_on, "lesson plan",

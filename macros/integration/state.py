@@ -55,6 +55,9 @@ class Build:
     # site's own words if data/site.yml itself can be read.
     parts: dict[str, bool] = field(default_factory=dict)
     site: Site | None = None
+    # The components' renderer, made once per build when the macros are registered
+    # (macros.integration.macros); the hook draws the pages' descriptions with it.
+    renderer: object | None = None
     _mistakes: set = field(default_factory=set, repr=False)
 
     def fail(self, message: str, mistake: object = None) -> None:

@@ -50,12 +50,19 @@ def _gap(edition: Edition, steps: list[Event], i: int) -> Gap:
 
 
 def render_journey(renderer: Renderer, here: str) -> str:
-    """The chain from the first step of the journey to the last, with the time between steps."""
+    """The chain from the first step of the journey to the last, with the time between steps, under
+    its heading; nothing where the chronology has no journey. Its questions are shown where the
+    site has data/questions.yml (the checks made sure each id is one of them)."""
     edition = renderer.edition
     steps = edition.journey()
+    if not steps:
+        return ""
     views = [JourneyStep(e, _gap(edition, steps, i) if i else None) for i, e in enumerate(steps)]
     total = str(clock.elapsed(steps[0], steps[-1], edition.clock)) if len(steps) > 1 else None
-    return renderer.render("journey.html", here, steps=views, total=total, clocks=edition.journey_clocks())
+    chronology = edition.part("chronology.yml")
+    questions = [edition.question(q) for q in chronology.journey_questions] if edition.questions() else []
+    return renderer.render("journey.html", here, steps=views, total=total, clocks=edition.journey_clocks(),
+                           intro=chronology.journey_intro, questions=questions)
 
 
 def render_related(renderer: Renderer, here: str) -> str:

@@ -20,7 +20,8 @@ def render_record(renderer: Renderer, here: str) -> str:
 
 
 def render_chain(renderer: Renderer, here: str) -> str:
-    return renderer.render("source-chain.html", here)
+    """The chain of transmission; nothing where document.yml records none (a new edition's start)."""
+    return renderer.render("source-chain.html", here) if renderer.edition.document.chain else ""
 
 
 def render_citations(renderer: Renderer, here: str, downloads: list[tuple[str, str]]) -> str:

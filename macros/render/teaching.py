@@ -51,7 +51,10 @@ def render_categories(renderer: Renderer, here: str) -> str:
 
 
 def render_reading_guide(renderer: Renderer, here: str) -> str:
-    return renderer.render("reading-guide.html", here, guide=renderer.edition.part("categories.yml").reading_guide)
+    """The guide to the matrix's words under its heading; nothing without a guide."""
+    matrix = renderer.edition.part("categories.yml")
+    return renderer.render("reading-guide.html", here, guide=matrix.reading_guide,
+                           title=matrix.reading_guide_title)
 
 
 def render_questions(renderer: Renderer, here: str) -> str:

@@ -8,8 +8,9 @@ Every template gets, as globals of the page it is rendered for:
 - `parts` (which optional parts the site has: `parts.map`), and the date formats `day(iso)`,
   `short_date(iso)` and `when(event)`;
 and the filters `md` (text in Markdown, kept literal), `prose` (the prose subset, with
-`[[id]]` references), `verbatim` (the document's words: line breaks kept as <br>), `sentence`
-(a first capital, the rest as typed: not Jinja's `capitalize`, which lowercases names).
+`[[id]]` references), `plain` (a prose field as plain text, for a description), `verbatim`
+(the document's words: line breaks kept as <br>), `sentence` (a first capital, the rest as
+typed: not Jinja's `capitalize`, which lowercases names).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..views import dates, packets
 from ..views.edition import Edition
 from ..views.parts import present
 from .markup import markdown_inline, render_prose
+from .plain import plain_prose
 
 __all__ = ["DEFAULT_TEMPLATES", "OVERRIDE_FOLDER", "Renderer", "bytecode_cache", "template_cycle"]
 
@@ -76,6 +78,7 @@ def _environment(project_dir: Path | None) -> jinja2.Environment:
     env.filters["verbatim"] = _verbatim
     env.filters["prose"] = _prose
     env.filters["sentence"] = _sentence
+    env.filters["plain"] = _plain
     env.tests["mark"] = lambda token: isinstance(token, Mark)
     env.tests["mention"] = lambda token: isinstance(token, Mention)
     env.globals["anchor"] = links
@@ -90,6 +93,12 @@ def _prose(context: jinja2.runtime.Context, text: str | None) -> Markup:
         return Markup("")
     macro = context.environment.get_template("references.html").module.reference
     return render_prose(text, lambda target, words: Markup(macro(target, words)))
+
+
+@jinja2.pass_environment
+def _plain(env: jinja2.Environment, text: str | None) -> str:
+    """The `plain` filter: `plain_prose` with the edition being rendered (escaped where it is printed)."""
+    return plain_prose(env.globals["edition"], text) if text else ""
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Which sources an edition cites: the Sources page lists only those its readers can meet.
 
-A source is cited by a field that holds source ids (`sources`, `source`), by a `[[source-id]]`
-reference in prose, by a page of docs/ (`cite("id")`), or by the note of a source that is itself
-listed; of data/clocks.yml, only the clocks the journey explains are shown, so only theirs count.
+A source is cited by a field that refers to sources (`SourceId`, macros.files.reference_fields),
+by a `[[source-id]]` reference in prose, by a page of docs/ (`cite("id")`), or by the note of a
+source that is itself listed; of data/clocks.yml, only the clocks the journey explains are shown,
+so only theirs count.
 tests/test_teaching.py checks that the Sources page lists exactly what the student site links to. In the student edition, what only instructors see (fields marked `InstructorOnly`: notes
 for instructors, lesson plans, model answers) cites nothing: a source cited only there would be
 listed on the student Sources page without a word of the student site pointing to it.
@@ -15,12 +16,12 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ..files.fields import InstructorOnly
+from ..files.walk import references
 from .edition import Edition
 from ..checks.references import REFERENCE
 
 __all__ = ["cited_sources"]
 
-_SOURCE_FIELDS = ("sources", "source")  # the fields that hold source ids, in every model
 _SOURCES_FILE = "sources.yml"
 _CLOCKS_FILE = "clocks.yml"
 
@@ -44,21 +45,23 @@ def cited_sources(edition: Edition, instructor: bool, cited_by_pages: Iterable[s
     return cited
 
 
-def _ids(value: Any, instructor: bool, field: str = "") -> Iterator[str]:
+def _ids(model: BaseModel, instructor: bool) -> Iterator[str]:
+    """The source ids a model cites: its fields that refer to sources, and references in its strings."""
+    yield from (r.value for r in references(model) if r.target == "source" and (instructor or not r.instructor_only))
+    yield from _in_strings(model, instructor)
+
+
+def _in_strings(value: Any, instructor: bool) -> Iterator[str]:
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             if not instructor and any(isinstance(m, InstructorOnly) for m in info.metadata):
                 continue
-            yield from _ids(getattr(value, name), instructor, name)
+            yield from _in_strings(getattr(value, name), instructor)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _ids(item, instructor, field)
+            yield from _in_strings(item, instructor)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _ids(item, instructor, field)
+            yield from _in_strings(item, instructor)
     elif isinstance(value, str):
-        if field in _SOURCE_FIELDS:
-            yield value
-        else:
-            yield from (m.group(1) for m in REFERENCE.finditer(value))
-
+        yield from (m.group(1) for m in REFERENCE.finditer(value))

@@ -9,7 +9,7 @@ from typing import Callable
 import pytest
 
 from tests.conftest import copy_project, mkdocs_build
-from tests.kit.test_build_and_serve import _edit, _last_line, _line_of, check_mistake_in_open_tabs, editor  # noqa: F401 (a fixture)
+from tests.kit.test_build_and_serve import _append, _edit, _last_line, _line_of, check_mistake_in_open_tabs, editor  # noqa: F401 (a fixture)
 
 # (case, how the project is broken, the exact error lines of `mkdocs build --strict`)
 BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = [
@@ -19,7 +19,7 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
      lambda p: [f"ERROR   -  Invalid data: data/text.yml, line {_line_of(p / 'data' / 'text.yml', 'style: bold')}: entry layers[2] (id 'cover') > sections[1] (id 'cover-all') > "
                 "paragraphs[1] (id 'cover-line'), field 'style': Input should be 'prose', 'item' or 'signature' (got 'bold')"]),
     ("a macro given an id that does not exist",
-     lambda p: _edit(p / "docs" / "chronology.md", '{{ question_box("sourcing-week-in-peking") }}', '{{ question_box("no-such-question") }}'),
+     lambda p: _append(p / "docs" / "chronology.md", '\n{{ question_box("no-such-question") }}\n'),
      lambda p: ["ERROR   -  Error reading page 'chronology.md':",
                 "ERROR   -  docs/chronology.md: question_box('no-such-question'): ValueError: 'no-such-question' is not a question id in data/questions.yml"]),
     ("a home-page card naming a page that is not there",
@@ -29,8 +29,8 @@ BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = 
                 "entry home[1] > links[4], field 'page': 'mapp.md' is not a page of this site; name a file under docs/ (e.g. "
                 "'text.md') or a page the data makes (e.g. 'glossary/people.md')"]),
     ("a link to a page that is not there",
-     lambda p: _edit(p / "docs" / "about.md", "[the text page](text.md)", "[the text page](txet.md)"),
-     lambda p: ["WARNING -  Doc file 'about.md' contains a link 'txet.md', but the target is not found among documentation files."]),
+     lambda p: _edit(p / "docs" / "about.md", "[Sources](sources.md)", "[Sources](sourcse.md)"),
+     lambda p: ["WARNING -  Doc file 'about.md' contains a link 'sourcse.md', but the target is not found among documentation files."]),
 ]
 
 

@@ -330,6 +330,14 @@ BROKEN = [
     ("unknown source id", _yaml("document.yml", lambda d: d["chain"][0].update(sources=["no-such-source"])),
      lambda d: f"data/document.yml, line {line(d, 'document.yml', '- no-such-source') - 1}: entry chain[1] (id 'report'), field "
                "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
+    ("an id one letter off", _yaml("document.yml", lambda d: d["chain"][0].update(paragraphs=["letter-first-reprt"])),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '- letter-first-reprt') - 1}: entry chain[1] (id 'report'), field "
+               "'paragraphs': unknown id 'letter-first-reprt'; it must be one of the paragraph ids in data/text.yml (did you mean "
+               "'letter-first-report'?)"),
+    ("an id as near to three", _yaml("document.yml", lambda d: d["chain"][0].update(paragraphs=["s2-version-l"])),
+     lambda d: f"data/document.yml, line {line(d, 'document.yml', '- s2-version-l') - 1}: entry chain[1] (id 'report'), field "
+               "'paragraphs': unknown id 's2-version-l'; it must be one of the paragraph ids in data/text.yml (did you mean "
+               "'s2-version-1', 's2-version-2' or 's2-version-3'?)"),
     ("claim without evidence", _yaml("document.yml", lambda d: d["chain"][0].update(paragraphs=[], sources=[])),
      lambda d: f"data/document.yml, line {line(d, 'document.yml', 'id: report')}: entry chain[1] (id 'report'): give the paragraphs "
                "of the text ('paragraphs') or the sources ('sources') that support this step; a claim without evidence cannot be published"),
@@ -406,6 +414,16 @@ BROKEN = [
     ("person given as a place", _yaml("chronology.yml", lambda d: d["events"][0].update(places=["mao-zedong"])),
      lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', '- mao-zedong') - 1}: entry events[1] (id 'advance-begins'), field "
                "'places': unknown id 'mao-zedong'; it must be one of the entry ids of a located glossary kind (data/places.yml)"),
+    ("a place given as a person", _yaml("chronology.yml", lambda d: d["events"][0].update(people=["hami"])),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', '- hami') - 1}: entry events[1] (id 'advance-begins'), field "
+               "'people': unknown id 'hami'; it must be one of the entry ids of a glossary kind that is not located (data/people.yml, "
+               "data/terms.yml, data/units.yml)"),
+    ("a route through an unknown place", _yaml("chronology.yml", lambda d: d["events"][0]["route"][0].update(place="atlantis")),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'place: atlantis')}: entry events[1] (id 'advance-begins') > "
+               "route[1], field 'place': unknown id 'atlantis'; it must be one of the entry ids of a located glossary kind (data/places.yml)"),
+    ("a clock time with no clocks file", lambda d: (d / "clocks.yml").unlink(),
+     lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: report-written-in-hami', 'clock:')}: entry events[9] "
+               "(id 'report-written-in-hami'), field 'clock': the event names a clock, but there is no data/clocks.yml"),
     ("impossible date", _yaml("chronology.yml", lambda d: d["events"][0].update(date="1949-10-32")),
      lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', BAD_DAY)}: entry events[1] (id 'advance-begins'), field "
                "'date': '1949-10-32' is not a date: write it as YYYY-MM-DD, e.g. '1949-10-18'"),
@@ -444,8 +462,15 @@ BROKEN = [
      lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: typed', TYPED_AT_NOON)}: entry events[15] (id 'typed'), field 'time': "
                "12:00 comes before event 'deciphered' of the same day; move it above that event so the day reads in order"),
     ("unknown source in a disagreement", _yaml("chronology.yml", lambda d: _event(d, "report-written-in-hami")["disagreements"][0].update(source="nope")),
-     lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: report-written-in-hami', 'disagreements:')}: entry events[9] (id 'report-written-in-hami'), "
-               "field 'disagreements': unknown id 'nope'; it must be one of the source ids in data/sources.yml"),
+     lambda d: f"data/chronology.yml, line {line_after(d, 'chronology.yml', 'id: report-written-in-hami', 'source: nope')}: entry events[9] (id 'report-written-in-hami') "
+               "> disagreements[1], field 'source': unknown id 'nope'; it must be one of the source ids in data/sources.yml"),
+    ("a question beside the journey that is not a question", _yaml("chronology.yml", lambda d: d.update(journey_questions=["no-such-question"])),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'journey_questions:')}: field 'journey_questions': unknown id "
+               "'no-such-question'; it must be one of the question ids in data/questions.yml"),
+    ("words for a journey that is not there", _yaml("chronology.yml", lambda d: [kind.pop("journey", None) for kind in d["kinds"]]),
+     lambda d: f"data/chronology.yml, line {line(d, 'chronology.yml', 'journey_intro:')}: field 'journey_intro': it is shown beside "
+               "the document's journey, but no event here is of a kind marked 'journey: true'; remove it, or mark the kind of the "
+               "journey's events"),
     ("bad UTC offset", _yaml("clocks.yml", lambda d: d["clocks"][0].update(utc_offset="3")),
      lambda d: f"data/clocks.yml, line {line(d, 'clocks.yml', 'utc_offset:')}: entry clocks[1] (id 'moscow'), field 'utc_offset': '3' "
                "is not a UTC offset: write it as +HH:MM, e.g. '+03:00'"),
@@ -466,6 +491,12 @@ BROKEN = [
                "conduct[1], field 'quote': the quotation 'The organizations of reactionary elements and propaganda units of the "
                "Kuomintang engaged in arson long before the arrival of the PLA.' is not in paragraph 's2-version-1'; copy the words "
                "exactly as the text prints them"),
+    ("quotations under a row that is not one", _yaml("categories.yml", lambda d: d["categories"][0]["quotes"].update(behaviour=d["categories"][0]["quotes"].pop("conduct"))),
+     lambda d: f"data/categories.yml, line {line_after(d, 'categories.yml', 'id: first', 'quotes:')}: entry categories[1] (id 'first'), field "
+               "'quotes': unknown id 'behaviour'; it must be one of the rows of quotations: conduct, examples, population, policy"),
+    ("a line of the map citing an unknown source", _yaml("basemap.yml", lambda d: d["features"][0].update(sources=["no-such-source"])),
+     lambda d: f"data/basemap.yml, line {line(d, 'basemap.yml', '- no-such-source') - 1}: entry features[1] (id 'three-districts'), field "
+               "'sources': unknown id 'no-such-source'; it must be one of the source ids in data/sources.yml"),
     ("a silence not explained", _yaml("categories.yml", lambda d: d["categories"][2].pop("silence")),
      lambda d: f"data/categories.yml, line {line(d, 'categories.yml', 'id: third')}: entry categories[3] (id 'third'): nothing is quoted "
                "for 'policy', so 'silence' must say what the text does and does not say"),

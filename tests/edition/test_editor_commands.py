@@ -66,3 +66,19 @@ def test_validate_prints_the_sic_marks_terminal_codes_as_escapes(project):
 def test_validate_on_good_data_counts_what_it_checked():
     result = subprocess.run([sys.executable, "-m", "macros"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stdout.startswith("data/ is valid: 41 paragraphs")
+
+
+@pytest.mark.parametrize("empty", ["", "# Ids come later.\n"], ids=["no bytes", "only comments"])
+def test_register_fills_an_empty_register_with_the_ids_this_edition_keeps(project, empty):
+    """Filled from nothing by `make register`, the register lists every id this edition's own
+    register lists (kept by hand and by the command), in the data's order."""
+    register = project / "data" / "published-ids.yml"
+    kept = yaml.safe_load(register.read_text(encoding="utf-8"))
+    kept.pop("moved", None)
+    assert sum(len(ids) for ids in kept.values()) > 100
+    register.write_text(empty, encoding="utf-8")
+    result = run_macros(project, "register")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"data/published-ids.yml: {sum(len(ids) for ids in kept.values())} new ids added (")
+    after = yaml.safe_load(register.read_text(encoding="utf-8"))
+    assert {k: sorted(v) for k, v in after.items()} == {k: sorted(v) for k, v in kept.items()}

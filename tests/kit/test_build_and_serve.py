@@ -78,11 +78,27 @@ KIT_BREAKS: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]
     ("a macro that does not exist",
      lambda p: _append(p / "docs" / "index.md", "\n{{ no_such_macro() }}\n"),
      lambda p: ["ERROR   -  Error reading page 'index.md':",
-                f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: UndefinedError: 'no_such_macro' is undefined"]),
+                f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: 'no_such_macro' is not a macro or variable of this "
+                "site; its macros are the functions of macros/integration/page_macros.py"]),
+    ("a misspelt macro",
+     lambda p: _append(p / "docs" / "index.md", "\n{{ home_cardz() }}\n"),
+     lambda p: ["ERROR   -  Error reading page 'index.md':",
+                f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: 'home_cardz' is not a macro or variable of this "
+                "site; did you mean 'home_cards'?"]),
     ("a syntax error in a page",
      lambda p: _append(p / "docs" / "index.md", "\n{{ paragraph_count( }}\n"),
      lambda p: ["ERROR   -  Error reading page 'index.md':",
                 f"ERROR   -  docs/index.md, line {_lines(p / 'docs' / 'index.md')}: template syntax error: unexpected '}}', expected ')'"]),
+    ("a page's words that no template draws",
+     lambda p: _edit(p / "docs" / "index.md", '{{ page_words("home-intro") }}', '{{ page_words("home-intro-x") }}'),
+     lambda p: ["ERROR   -  Error reading page 'index.md':",
+                "ERROR   -  docs/index.md: page_words('home-intro-x'): ValueError: 'home-intro-x' names no page's words: there is no "
+                "template page-home-intro-x.html (macros/templating/templates/, overrides/components/)"]),
+    ("a page's words named as no template could be",
+     lambda p: _edit(p / "docs" / "index.md", '{{ page_words("home-intro") }}', '{{ page_words("../home") }}'),
+     lambda p: ["ERROR   -  Error reading page 'index.md':",
+                "ERROR   -  docs/index.md: page_words('../home'): ValueError: '../home' is not the name of a page's words: use "
+                "lower-case words joined by hyphens, e.g. 'text-intro'"]),
     ("a theme template that extends itself",
      lambda p: _edit(p / "overrides" / "main.html", '{% extends "base.html" %}', '{% extends "main.html" %}'),
      lambda p: [f"ERROR   -  overrides/main.html, line {_line_of(p / 'overrides' / 'main.html', 'extends')}: RecursionError: "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ import yaml
 
 from macros.files.errors import DataError
 from macros.views.load import load_edition
+from tests.conftest import copy_project
 
 
 def run_macros(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -141,3 +143,112 @@ def test_validate_on_good_data_counts_what_it_checked(project, site_data):
     paragraphs = len(site_data.paragraphs())
     assert paragraphs, "the site's text has paragraphs"
     assert result.returncode == 0 and result.stdout.startswith(f"data/ is valid: {paragraphs} paragraphs"), result.stdout + result.stderr
+
+
+# --- an empty register --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("empty", ["", "[]\n", "{}\n", "# Ids come later.\n\n# (nothing published yet)\n"],
+                         ids=["no bytes", "[]", "{}", "only comments"])
+def test_an_empty_register_is_valid_and_register_fills_it(project, site_data, empty):
+    """A new edition starts its register empty (guides/editing.md, "Ids are permanent"): the data
+    validates, and `make register` then records every id the data publishes (every layer and
+    paragraph of the site's text among them), keeps the editor's comments, and adds nothing the
+    second time. This edition's register, filled so, equals the one it keeps:
+    tests/edition/test_editor_commands.py."""
+    layers = [layer["id"] for layer in site_data.data("text.yml")["layers"]]
+    paragraphs = list(site_data.paragraphs())
+    assert layers and paragraphs, "the site's text has layers and paragraphs"
+    register = project / "data" / "published-ids.yml"
+    register.write_text(empty, encoding="utf-8")
+    assert run_macros(project).returncode == 0
+    result = run_macros(project, "register")
+    assert result.returncode == 0, result.stderr
+    after = register.read_text(encoding="utf-8")
+    recorded = yaml.safe_load(after)
+    assert recorded["layers"] == layers and recorded["paragraphs"] == paragraphs, "in the data's order"
+    added = sum(len(ids) for ids in recorded.values())
+    assert result.stdout.startswith(f"data/published-ids.yml: {added} new ids added (")
+    for comment in [line for line in empty.splitlines() if line.startswith("#")] or ["# yaml-language-server: $schema="]:
+        assert comment in after, "the editor's comments stay (a register with none gets the usual header)"
+    assert run_macros(project).returncode == 0 and run_macros(project, "register").stdout == "data/published-ids.yml: 0 new ids added\n"
+
+
+# --- every command, given bad arguments or bad input: one clean message -----------------------------
+
+USE = " (python -m macros --help lists every command)"
+# (command line, environment, exit status, the message on standard error, exactly)
+BAD = [
+    (["bogus"], {}, 2, "Unknown command 'bogus': use one of schemas, register, scaffold, basemap, port, instructor-edition, "
+                       "or none to check data/ (python -m macros --help)"),
+    (["--bogus"], {}, 2, "Unknown command '--bogus': use one of schemas, register, scaffold, basemap, port, instructor-edition, "
+                         "or none to check data/ (python -m macros --help)"),
+    (["schemas", "--bogus"], {}, 2, "schemas takes no argument but --check (got '--bogus'): use python -m macros schemas [--check]" + USE),
+    (["register", "now"], {}, 2, "register takes no argument (got 'now'): use python -m macros register" + USE),
+    (["scaffold"], {}, 2, "scaffold needs the capture's file: use python -m macros scaffold FILE [--into DIR] [--force]" + USE),
+    (["scaffold", "a.txt", "b.txt"], {}, 2, "scaffold takes one capture, not 2 (a.txt, b.txt): use python -m macros scaffold FILE "
+                                            "[--into DIR] [--force]" + USE),
+    (["scaffold", "a.txt", "--into"], {}, 2, "--into needs one folder: use python -m macros scaffold FILE [--into DIR] [--force]" + USE),
+    (["scaffold", "a.txt", "--into", "x", "--into=y"], {}, 2, "--into is given twice: use python -m macros scaffold FILE [--into DIR] "
+                                                              "[--force]" + USE),
+    (["scaffold", "a.txt", "--overwrite"], {}, 2, "scaffold has no option '--overwrite': use python -m macros scaffold FILE "
+                                                  "[--into DIR] [--force]" + USE),
+    (["basemap", "--fast"], {}, 2, "basemap takes no argument (got '--fast'): use python -m macros basemap" + USE),
+    (["port"], {}, 2, "port needs one port number: use python -m macros port N" + USE),
+    (["port", "8000", "8001"], {}, 2, "port takes one number, not 2: use python -m macros port N" + USE),
+    (["port", "eighty"], {}, 1, "PORT=eighty is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001"),
+    (["port", "70000"], {}, 1, "PORT=70000 is not a port number: use a number from 1 to 65535, e.g. make serve PORT=8001"),
+    (["instructor-edition"], {}, 2, "instructor-edition needs one folder, or --folder: use python -m macros instructor-edition "
+                                    "SITE_DIR|--folder" + USE),
+    (["instructor-edition", "--all"], {}, 2, "instructor-edition needs one folder, or --folder: use python -m macros "
+                                             "instructor-edition SITE_DIR|--folder" + USE),
+    (["instructor-edition", "site"], {"INSTRUCTOR_PASSPHRASE": "too short"}, 1,
+     "Instructor edition: INSTRUCTOR_PASSPHRASE is 9 characters long: use at least 14 characters without spaces at the ends "
+     "(a few unrelated words work well)"),
+    (["instructor-edition", "--folder"], {"INSTRUCTOR_PASSPHRASE": " spaces at both ends "}, 1,
+     "Instructor edition: INSTRUCTOR_PASSPHRASE is 21 characters long with spaces at its ends: use at least 14 characters "
+     "without spaces at the ends (a few unrelated words work well)"),
+    (["scaffold", "no-such-page.txt"], {}, 1, "Cannot scaffold: no-such-page.txt: no such file; expected a capture of an archive's "
+                                              "document page, saved as UTF-8 text: its date line (\"October 25, 1949\"), title, the "
+                                              "document, the summary, \"Document Information\" and the citation (as in "
+                                              "tests/fixtures/captures/)"),
+    ([], {"BREAK": "data"}, 1, "Invalid data: data/published-ids.yml, line 1: field 'layers': Input should be a valid list (got 5)"),
+    (["register"], {"BREAK": "data"}, 1, "Invalid data: data/published-ids.yml, line 1: field 'layers': Input should be a valid list "
+                                         "(got 5)\nNo id was recorded: fix the data, then run make register again."),
+    (["schemas"], {"BREAK": "schemas"}, 1, "data/schemas/: the schemas cannot be written there (File exists); it must be a "
+                                           "folder you may write to"),
+]
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory) -> Path:
+    """This repository's project (in a fork, the fork's): the cases do not depend on its data."""
+    return copy_project(tmp_path_factory.mktemp("commands") / "project")
+
+
+def test_the_table_runs_every_command():
+    """A command added to macros/__main__.py without a bad-input case here fails this test."""
+    import importlib
+
+    commands = importlib.import_module("macros.__main__").COMMANDS
+    assert set(commands) == {argv[0] for argv, _, _, _ in BAD if argv and not argv[0].startswith("-")} - {"bogus"}
+
+
+@pytest.mark.parametrize("argv, env, status, message", BAD, ids=[" ".join(a) or "validate" for a, _, _, _ in BAD])
+def test_every_command_ends_bad_input_with_one_clean_message(shared_project, tmp_path, argv, env, status, message):
+    project = shared_project
+    env = dict(env)
+    breaking = env.pop("BREAK", None)
+    if breaking:
+        project = copy_project(tmp_path / "project")
+    if breaking == "data":
+        (project / "data" / "published-ids.yml").write_text("layers: 5\n", encoding="utf-8")
+    if breaking == "schemas":  # a file where the schemas' folder should be: writing them fails
+        shutil.rmtree(project / "data" / "schemas")
+        (project / "data" / "schemas").write_text("not a folder\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    result = subprocess.run([sys.executable, "-m", "macros", *argv], cwd=project, capture_output=True, text=True, timeout=120,
+                            env={**{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "INSTRUCTOR_PASSPHRASE")}, **env})
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (result.returncode, result.stdout) == (status, "")
+    assert result.stderr == message + "\n"
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before, "nothing written"

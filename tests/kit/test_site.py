@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -245,18 +246,53 @@ def test_no_reader_sees_a_file_name(site, instructor_site, edition):
     assert not seen, seen
 
 
-def test_every_pointer_to_the_readme_names_a_section_it_has():
-    """Data files' comments and the README itself send editors to sections by name ('README,
-    "Editing the data"', 'see "Ids are permanent"'): each such section exists."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    headings = {h.strip() for h in re.findall(r"^#{2,4} (.+)$", readme, re.M)}
-    pointers = []
-    for path in sorted((ROOT / "data").glob("*.yml")):
-        comments = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#"))
-        pointers += [(path.name, name) for name in re.findall(r'README, "([^"]+)"', " ".join(comments.split()))]
-    pointers += [("README.md", name) for name in re.findall(r'\(see "([^"]+)"\)|see "([^"]+)"', readme) for name in name if name]
-    assert len(pointers) >= 8
-    assert not [(where, name) for where, name in pointers if name not in headings], headings
+def _headings(path: Path) -> dict[str, str]:
+    """A Markdown file's headings by the anchor GitHub gives them ("Speed, size and safety" →
+    speed-size-and-safety), fenced code left out."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+    names = [h.strip() for h in re.findall(r"^#{1,4} (.+)$", text, re.M)]
+    return {re.sub(r"[^\w\- ]", "", name.lower()).replace(" ", "-"): name for name in names}
+
+
+def broken_pointers(root: Path) -> tuple[list[str], int]:
+    """Where the README and the guides link to each other ([words](guides/editing.md#ids-are-permanent))
+    and where data, code and the Makefile send an editor to a guide's section by name
+    ('guides/editing.md, "Ids are permanent"'): each names a file and a heading it has."""
+    problems, checked = [], 0
+    documents = [root / "README.md", *sorted((root / "guides").glob("*.md"))]
+    for document in documents:
+        for target, anchor in re.findall(r"\]\(((?:\.\./|guides/)?[\w.-]+\.md)?(?:#([\w-]+))?\)", document.read_text(encoding="utf-8")):
+            if not target and not anchor:
+                continue
+            checked += 1
+            path = (document.parent / target).resolve() if target else document
+            if not path.is_file() or (anchor and anchor not in _headings(path)):
+                problems.append(f"{document.relative_to(root)}: {target}#{anchor}")
+    sources = [*sorted((root / "data").glob("*.yml")), *sorted((root / "macros").rglob("*.py")), root / "Makefile"]
+    for source in sources:
+        text = " ".join(source.read_text(encoding="utf-8").split())
+        for target, name in re.findall(r'(README\.md|README|guides/[\w-]+\.md), \\?"([^"\\]+)\\?"', text):
+            checked += 1
+            path = root / ("README.md" if target.startswith("README") else target)
+            if not path.is_file() or name not in _headings(path).values():
+                problems.append(f'{source.relative_to(root)}: {target}, "{name}"')
+    return problems, checked
+
+
+def test_every_pointer_to_a_guide_names_a_section_it_has(tmp_path):
+    """A newcomer follows the README's links into the guides, and an editor follows a data file's
+    comment ('guides/editing.md, "Ids are permanent"') to its section: each exists."""
+    problems, checked = broken_pointers(ROOT)
+    assert checked >= 25 and not problems, problems
+    # The negative control: a guide's heading renamed breaks the pointers to it.
+    for part in ("guides", "data", "macros"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", "schemas"))
+    for name in ("README.md", "Makefile"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    guide = tmp_path / "guides" / "editing.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("## Ids are permanent", "## Ids last"), encoding="utf-8")
+    problems, _ = broken_pointers(tmp_path)
+    assert any("#ids-are-permanent" in p for p in problems) and any('"Ids are permanent"' in p for p in problems), problems
 
 
 def test_no_reader_sees_an_escaped_character(site):

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..fields import Id, Model, Prose, Text
+from ..reference_fields import SourceId
 
 __all__ = ["Basemap", "Frame", "MapFeature"]
 
@@ -46,7 +47,7 @@ class MapFeature(Model):
     note: Text | None = Field(default=None, description="What the legend says of it, e.g. 'the modern line'.")
     label: Point | None = Field(default=None, description="Where the label goes, [longitude, latitude].")
     lines: list[list[Point]] = Field(default=[], description="Lines (or the rings of areas), each a list of points; none for a name alone.")
-    sources: list[Id] = Field(default=[], description="Sources for what the label or note claims.")
+    sources: list[SourceId] = Field(default=[], description="Sources for what the label or note claims.")
 
 
 class Basemap(Model):

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ..fields import Id, LangTag, Model, Prose, Text, Url, Verbatim, VerbatimCopy
+from ..reference_fields import ClockId, EntryId, EventKindId, ParagraphId, PlaceId, QuestionId, SourceId, UnlocatedEntryId
 from .text import LayerColour
 
 __all__ = [
@@ -61,7 +62,7 @@ class Clock(Model):
     certainty: Literal["certain", "probable", "uncertain"]
     alternatives: list[UtcOffset] = Field(default=[], description="Other offsets the sources allow.")
     note: Prose
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Clocks(Model):
@@ -88,31 +89,31 @@ class EventKind(Model):
 class Disagreement(Model):
     """Another source gives a different date or time for the same event."""
 
-    source: Id
+    source: SourceId
     says: Prose = Field(description="What that source gives instead, in a few words.")
 
 
 class RouteStop(Model):
     """A place reached (or left) on this event's date; the map draws the route from these."""
 
-    place: Id
+    place: PlaceId
     action: Literal["set out from", "approached", "arrived in", "entered", "reached"]
 
 
 class Event(Model):
     id: Id
-    kind: Id = Field(description="One of the `kinds` above.")
+    kind: EventKindId = Field(description="One of the `kinds` above.")
     date: IsoDate
     precision: Literal["time", "day", "approximate", "range"]
     end: IsoDate | None = Field(default=None, description="Last day of a range.")
     time: ClockTime | None = Field(default=None, description="Clock time, with 'clock'; only for precision 'time'.")
-    clock: Id | None = Field(default=None, description="Id in data/clocks.yml of the clock the time was read on.")
+    clock: ClockId | None = Field(default=None, description="Id in data/clocks.yml of the clock the time was read on.")
     title: Text
     description: Prose | None = None
-    paragraphs: list[Id] = Field(default=[], description="Paragraph ids of the text.")
-    places: list[Id] = Field(default=[], description="Glossary ids of places.")
-    people: list[Id] = Field(default=[], description="Glossary ids of people.")
-    sources: list[Id] = Field(default=[], description="Source ids.")
+    paragraphs: list[ParagraphId] = Field(default=[], description="Paragraph ids of the text.")
+    places: list[PlaceId] = Field(default=[], description="Glossary ids of places.")
+    people: list[UnlocatedEntryId] = Field(default=[], description="Glossary ids of people.")
+    sources: list[SourceId] = Field(default=[], description="Source ids.")
     disagreements: list[Disagreement] = []
     route: list[RouteStop] = Field(default=[], description="Places reached on this date, in order.")
 
@@ -132,6 +133,13 @@ class Event(Model):
 class Chronology(Model):
     kinds: list[EventKind] = Field(min_length=1, description="The kinds of event, in the order the legend shows them.")
     events: list[Event] = Field(min_length=1)
+    journey_intro: Prose | None = Field(
+        default=None, description="A sentence under the heading of the document's journey: from where to where, and to whom "
+        "(e.g. 'How long the report took to travel from Hami to the desks of …').",
+    )
+    journey_questions: list[QuestionId] = Field(
+        default=[], description="Ids in data/questions.yml of questions shown beside the journey, to discuss.",
+    )
 
 
 # --- data/related.yml --------------------------------------------------------
@@ -148,7 +156,7 @@ class Excerpt(Model):
     gloss: Prose | None = Field(
         default=None, description="Our own literal English rendering of a text not in English, shown beside it and labelled as ours."
     )
-    names: dict[VerbatimCopy, Id] = Field(
+    names: dict[VerbatimCopy, EntryId] = Field(
         default={}, description="Names as the excerpt prints them, each with the glossary entry it links to "
         "(e.g. \"Savel’yev\": savelyev); every one must be in 'text'.",
     )
@@ -217,8 +225,8 @@ class RelatedDocument(Model):
     summary: Prose = Field(description="One or two sentences: what it corroborates or contradicts here.")
     quote: Verbatim | None = Field(default=None, description="A short quotation (25 words at most).")
     excerpt: Excerpt | None = Field(default=None, description="A longer passage that packets and lessons print as a second document.")
-    paragraphs: list[Id] = Field(min_length=1, description="The paragraphs of the text it bears on.")
-    sources: list[Id] = Field(min_length=1)
+    paragraphs: list[ParagraphId] = Field(min_length=1, description="The paragraphs of the text it bears on.")
+    sources: list[SourceId] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _short_quote(self) -> "RelatedDocument":

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from ..fields import Id, Model, Prose, Text, Url, Verbatim
+from ..reference_fields import ParagraphId, SourceId
 
 __all__ = ["ArchiveRecord", "ChainStep", "Document", "filed_as"]
 
@@ -51,36 +52,44 @@ class ChainStep(Model):
     title: Text
     when: Text
     description: Prose
-    paragraphs: list[Id] = Field(default=[], description="Paragraph ids of the text that attest this step.")
-    sources: list[Id] = Field(default=[], description="Source ids for what the text does not say.")
+    paragraphs: list[ParagraphId] = Field(default=[], description="Paragraph ids of the text that attest this step.")
+    sources: list[SourceId] = Field(default=[], description="Source ids for what the text does not say.")
 
 
 class Document(Model):
+    """The archive's record. Only the title and the date are required: an archive's page may not
+    give the rest (no translator for a document in English, no classification, no author it names),
+    and what it does not give is left out, never filled with a placeholder. The citations, the About
+    page's record and the tags for reference managers leave out what is missing
+    (macros/views/citation.py, templates/source-record.html)."""
+
     title: Verbatim = Field(description="The archive's title for the record, as printed.")
     date: dt.date
-    author: Text = Field(description="Author as a reference manager should record it.")
-    recipient: Text
-    summary: Verbatim = Field(description="The archive's summary, as printed.")
-    archival_citation: Verbatim
-    archive_name: Text
+    author: Text | None = Field(default=None, description="Author as a reference manager should record it.")
+    recipient: Text | None = None
+    summary: Verbatim | None = Field(default=None, description="The archive's summary, as printed.")
+    archival_citation: Verbatim | None = Field(
+        default=None, description="Where the archive holds the document, as printed, e.g. 'RGASPI, f. 558, op. 11, d. 333, ll. 25-28.'",
+    )
+    archive_name: Text | None = Field(default=None, description="The archive that holds the document, written out.")
     author_filed_as: FiledName | None = Field(
         default=None,
         description="The author's name as a reference manager files it: family name, comma, given names "
                     "('Mao, Zedong': the family name comes first in Chinese). Default: the last word of `author` "
                     "is the family name.",
     )
-    translator: Text
+    translator: Text | None = Field(default=None, description="Who translated the text, as the archive names them.")
     translator_filed_as: FiledName | None = Field(
         default=None,
         description="The translator's name as a reference manager files it ('Goldberg, Gary'). Default: the last "
                     "word of `translator` is the family name.",
     )
-    original_language: Text
-    original_classification: Verbatim
-    publisher: Text = Field(description="Who publishes the record, e.g. 'Wilson Center Digital Archive'.")
-    program: Text
-    rights: list[Verbatim] = Field(min_length=1)
-    record: ArchiveRecord = Field(description="The archive record this site reproduces.")
+    original_language: Text | None = None
+    original_classification: Verbatim | None = None
+    publisher: Text | None = Field(default=None, description="Who publishes the record, e.g. 'Wilson Center Digital Archive'.")
+    program: Text | None = Field(default=None, description="The publisher's program the record belongs to, e.g. 'History and Public Policy Program'.")
+    rights: list[Verbatim] = Field(default=[], description="The archive's rights statement, paragraph by paragraph, as printed.")
+    record: ArchiveRecord | None = Field(default=None, description="The archive record this site reproduces (its address is the citations' link).")
     other_records_note: Prose | None = Field(default=None, description="Introduces `other_records` on the About page.")
     other_records: list[ArchiveRecord] = []
-    chain: list[ChainStep] = Field(min_length=1)
+    chain: list[ChainStep] = Field(default=[], description="The steps by which the text reached us, each with its evidence.")

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..fields import Id, LangTag, Model, Prose, Text, VerbatimCopy
+from ..reference_fields import SourceId
 
 __all__ = ["Certainty", "Coordinates", "Entry", "Glossary", "Script"]
 
@@ -61,7 +62,7 @@ class Entry(Model):
     text_only: bool = Field(
         default=False, description="True when everything said here comes from the document itself, so no source is cited."
     )
-    sources: list[Id] = Field(default=[], description="Source ids (data/sources.yml) for every fact beyond the document.")
+    sources: list[SourceId] = Field(default=[], description="Source ids (data/sources.yml) for every fact beyond the document.")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Entry":

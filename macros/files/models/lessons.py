@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text, Verbatim
+from ..reference_fields import LevelId, PacketId, ParagraphId, QuestionId, SourceId, StandardId
 
 __all__ = [
     "AdaptedSentence", "Adaptation", "Assessment", "Background", "BackgroundParagraph", "CHARTS", "Framework", "Lesson",
@@ -36,11 +37,15 @@ class BackgroundParagraph(Model):
         default=None, description="The same facts in plainer words and shorter sentences, for weaker readers; it rests on "
         "the same sources (a handout prints it where a step reads 'plain-background').",
     )
-    sources: list[Id] = Field(min_length=1, description="Every claim in the paragraph rests on these.")
+    sources: list[SourceId] = Field(min_length=1, description="Every claim in the paragraph rests on these.")
 
 
 class Background(Model):
     title: Text
+    intro: Prose | None = Field(
+        default=None, description="One or two sentences above the reading on its page: what the document takes for granted, "
+        "and from whom (e.g. 'The cable assumes that its reader, Stalin, knows …').",
+    )
     paragraphs: list[BackgroundParagraph] = Field(min_length=1)
 
 
@@ -58,7 +63,7 @@ class Step(Model):
         "categories, corroboration (with a column for each document the same step reads). The handout prints each chart a "
         "step names, and no other.",
     )
-    questions: list[Id] = Field(default=[], description="Ids in data/questions.yml the step asks; the handout prints these, and no other.")
+    questions: list[QuestionId] = Field(default=[], description="Ids in data/questions.yml the step asks; the handout prints these, and no other.")
     central_question: bool = Field(default=False, description="True for the step in which the class discusses the lesson's question.")
     task: bool = Field(default=False, description="True for the step in which students write the task.")
 
@@ -72,7 +77,7 @@ ATTRIBUTION = re.compile(
 
 
 class AdaptedSentence(Model):
-    paragraph: Id = Field(description="The paragraph of the text it comes from.")
+    paragraph: ParagraphId = Field(description="The paragraph of the text it comes from.")
     claim: bool = Field(
         description="True if the sentence reports something the source claims (an event, a welcome, a number): it must "
         "then say who claims it. False if it only describes the text (who signed it, what a word means)."
@@ -111,7 +116,7 @@ class ModelAnswer(Model):
 
 class Assessment(Model):
     task: Prose = Field(description="The claim-and-evidence writing task, addressed to students.")
-    paragraphs: list[Id] = Field(min_length=1, description="The paragraphs of the text the task rests on (the handout must print them).")
+    paragraphs: list[ParagraphId] = Field(min_length=1, description="The paragraphs of the text the task rests on (the handout must print them).")
     rubric: list[RubricLevel] = Field(min_length=3, max_length=3)
     model_answers: Annotated[list[ModelAnswer], INSTRUCTOR_ONLY] = Field(min_length=2, description="A strong and a weak one (instructor edition only).")
 
@@ -121,21 +126,21 @@ class Lesson(Model):
     title: Text
     question: Text = Field(description="The central historical question.")
     audience: Text = Field(description="e.g. 'Secondary school (ages 15-18) or an introductory survey'.")
-    level: Id = Field(description="A level of data/questions.yml.")
+    level: LevelId = Field(description="A level of data/questions.yml.")
     minutes: int = Field(ge=10, le=240)
     objectives: Annotated[list[Prose], INSTRUCTOR_ONLY] = Field(
         min_length=1, description="What students can claim by the end, written as conclusions: on the plan only, never on the handout."
     )
-    standards: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(
+    standards: Annotated[list[StandardId], INSTRUCTOR_ONLY] = Field(
         default=[], description="Ids in data/standards.yml of the standards the lesson meets (on the plan)."
     )
-    packet: Id = Field(description="The reading packet the lesson uses.")
+    packet: PacketId = Field(description="The reading packet the lesson uses.")
     procedure: list[Step] = Field(min_length=2)  # the plan; what students do in each step is on their handout
     differentiation: Annotated[list[Prose], INSTRUCTOR_ONLY] = Field(default=[])
     adaptation: Adaptation | None = None
     assessment: Assessment
     instructor_notes: Annotated[Prose | None, INSTRUCTOR_ONLY] = None
-    sources: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything the plan says beyond the text.")
+    sources: Annotated[list[SourceId], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything the plan says beyond the text.")
 
 
 class Lessons(Model):
@@ -153,7 +158,7 @@ class Framework(Model):
 
     id: Id
     name: Text = Field(description="e.g. 'C3 Framework for Social Studies State Standards'.")
-    source: Annotated[Id, INSTRUCTOR_ONLY] = Field(
+    source: Annotated[SourceId, INSTRUCTOR_ONLY] = Field(
         description="The source (data/sources.yml) the standards' words are copied from (standards are on the plan only)."
     )
     standards: list[Standard] = Field(min_length=1)

@@ -123,7 +123,7 @@ class Editions(Model):
 
 
 class InstructorAccess(Model):
-    """How a teacher reaches the instructor edition, which is published encrypted (README, "Publishing")."""
+    """How a teacher reaches the instructor edition, which is published encrypted (guides/maintaining.md, "Publishing")."""
 
     ask: Prose = Field(description="How a teacher asks for the passphrase, addressed to teachers (shown on 'For instructors').")
     contact_email: Email | None = Field(default=None, description="Where to ask, e.g. 'maintainer@example.org'.")
@@ -135,7 +135,25 @@ class InstructorAccess(Model):
 class Site(Model):
     title: Text = Field(description="The site's name (shown in the header and in every page title).")
     description: Text = Field(description="The site's description for search engines.")
-    document_noun: Text = Field(description="How pages name the document: 'cable', 'letter', 'charter'.")
+    document_noun: Text = Field(
+        description="How pages name the document, in lower case as it stands inside a sentence: 'cable', 'letter', 'charter'."
+    )
+    document_name: Text | None = Field(
+        default=None, description="The document's short name, for page descriptions (search engines, link previews), e.g. "
+        "'Cable Nº 59442'; without it, pages say 'the' and the document noun ('the cable').",
+    )
+    text_name: Text | None = Field(
+        default=None, description="What pages call the version of the text this site reproduces, as it stands inside a "
+        "sentence, e.g. 'the archive’s English translation'; without it, that is what they say when data/document.yml "
+        "names a translator, and 'the archive’s text' when it does not.",
+    )
+    home_intro: Prose | None = Field(
+        default=None, description="The home page's opening paragraph: what the document is, who wrote it to whom, when. "
+        "Cite a source with ([[source-id]]).",
+    )
+    why_it_matters: Prose | None = Field(
+        default=None, description="The home page's paragraph under 'Why it matters'; without it, the page has no such section.",
+    )
     dates: DateRange
     editions: Editions
     glossary: GlossarySettings

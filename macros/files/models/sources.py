@@ -18,7 +18,7 @@ class Source(Model):
     short: Text = Field(description="Short label used where the source is cited, e.g. 'Kraus 2017'.")
     author: Text | None = None
     title: Text
-    publisher: Text
+    publisher: Text | None = Field(default=None, description="Who publishes it, where a publisher is named.")
     year: int | None = Field(default=None, ge=1000, le=2100)
     url: WebUrl | None = None
     note: Prose | None = Field(default=None, description="What the source is used for, and any caveat (shown in the bibliography).")

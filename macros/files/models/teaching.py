@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..fields import INSTRUCTOR_ONLY, Id, Model, Prose, Text, VerbatimCopy
+from ..reference_fields import ExcerptDocumentId, LevelId, ParagraphId, PassageId, PlaceId, QuestionId, QuoteRowId, SkillId, SourceId
 
 __all__ = [
     "Categories", "Category", "GuideParagraph", "Level", "MatrixRow", "Packet", "Packets", "Question",
@@ -38,16 +39,16 @@ class Level(Model):
 
 class Question(Model):
     id: Id = Field(description="Permanent: packets and links refer to it.")
-    skill: Id = Field(description="One of the `skills` above.")
-    level: Id = Field(description="One of the `levels` above.")
+    skill: SkillId = Field(description="One of the `skills` above.")
+    level: LevelId = Field(description="One of the `levels` above.")
     text: Prose = Field(description="The question, addressed to students; quote the text exactly.")
-    paragraphs: list[Id] = Field(min_length=1, description="The paragraphs the question rests on.")
+    paragraphs: list[ParagraphId] = Field(min_length=1, description="The paragraphs the question rests on.")
     instructor_notes: Annotated[Prose | None, INSTRUCTOR_ONLY] = Field(
         default=None,
         description="For instructors only: evidence to look at, misreadings, disagreements. Never in the student "
         "edition. Point to a paragraph or source with [[its-id]].",
     )
-    sources: Annotated[list[Id], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything in the notes beyond the text.")
+    sources: Annotated[list[SourceId], INSTRUCTOR_ONLY] = Field(default=[], description="Sources for anything in the notes beyond the text.")
     organizer: Literal["categories", "sourcing", "corroboration"] | None = Field(
         default=None, description="A chart the question asks students to fill in; a handout prints it with the question."
     )
@@ -66,7 +67,7 @@ class Quote(Model):
     """Words of the text, exactly as printed, and the paragraph they are in."""
 
     quote: VerbatimCopy
-    paragraph: Id
+    paragraph: ParagraphId
 
 
 class MatrixRow(Model):
@@ -90,23 +91,35 @@ class Category(Model):
 
     id: Id
     label: Text = Field(description="Our short label for the category.")
-    quotes: dict[Id, list[Quote]] = Field(default={}, description="For each row id, the text's words.")
-    places: list[Id] = Field(default=[], description="Glossary ids of places.")
+    quotes: dict[QuoteRowId, list[Quote]] = Field(default={}, description="For each row id, the text's words.")
+    places: list[PlaceId] = Field(default=[], description="Glossary ids of places.")
     silence: Prose | None = Field(default=None, description="What the text does not say; required where a row needs it.")
     inference: Prose | None = Field(default=None, description="Anything beyond the words, shown labelled as our reading.")
 
 
 class GuideParagraph(Model):
     text: Prose
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Categories(Model):
+    title: Text | None = Field(
+        default=None, description="The page's title, heading and place in the navigation, e.g. 'The three categories' "
+        "(without it: 'Categories').",
+    )
+    intro: Prose | None = Field(
+        default=None, description="The page's opening: which part of the text sorts what into categories, and what it says "
+        "about them; the page adds how to read the table.",
+    )
     rows: list[MatrixRow] = Field(min_length=1)
     silence_label: Text = Field(description="e.g. 'What the report does not say:'.")
     inference_label: Text = Field(description="e.g. 'Our reading (an inference, not the report’s words):'.")
     categories: list[Category] = Field(min_length=1)
     reading_guide: list[GuideParagraph] = Field(default=[])
+    reading_guide_title: Text | None = Field(
+        default=None, description="The heading of the reading guide, e.g. 'What “rebelled” refers to' (without it: 'What "
+        "the table’s words refer to').",
+    )
 
 
 # --- data/packets.yml --------------------------------------------------------
@@ -119,8 +132,8 @@ class Packet(Model):
     title: Text
     brief: Prose = Field(description="What students are to do, in two or three sentences.")
     head_note: Prose = Field(description="Two or three lines for students that set the passages in context.")
-    passages: list[Id] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
-    documents: list[Id] = Field(
+    passages: list[PassageId] = Field(min_length=1, description="Paragraph, section or layer ids of data/text.yml, in reading order.")
+    documents: list[ExcerptDocumentId] = Field(
         default=[], max_length=3,
         description="Related documents (data/related.yml, with an excerpt) printed after the text as Document B, C and D.",
     )
@@ -130,8 +143,8 @@ class Packet(Model):
     claims: list[Text] = Field(
         default=[], description="Claims to test, one per row of the corroboration chart (blank rows if none)."
     )
-    questions: list[Id] = Field(min_length=1, description="Question ids of data/questions.yml.")
-    level: Id | None = None
+    questions: list[QuestionId] = Field(min_length=1, description="Question ids of data/questions.yml.")
+    level: LevelId | None = None
 
 
 class Packets(Model):
