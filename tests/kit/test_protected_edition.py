@@ -6,7 +6,12 @@
   from a list; a negative control publishes it without encryption and must find them.
 - In a browser: a wrong passphrase is refused with a message, the right one opens the plan, and
   the other pages then open without asking; the lock page passes axe in light and dark.
-- Students reach "For instructors" from the home page, the lessons and each lesson."""
+- Students reach "For instructors" from the home page (where its cards name it), the lessons and
+  each lesson.
+
+Run over every site: the sentences come from each site's own builds, the lesson from its data (or,
+without lessons, its questions page or "For instructors"). This edition's counts:
+tests/edition/test_protected_edition.py."""
 
 from __future__ import annotations
 
@@ -26,8 +31,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.integration import protected_edition
+from tests.sites import assert_part_absent
 from tests.conftest import PASSPHRASE, PROTECTED, PUBLIC_URL, ROOT, student_pages
-from tests.data_files import data
 from tests.print_layout import PAPERS, print_layout
 
 SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
@@ -105,38 +110,54 @@ def leaks(site: Path, sentences: list[str]) -> dict[str, list[str]]:
 _SECRETS: dict[tuple[Path, Path], list[str]] = {}
 
 
-@pytest.fixture
-def secrets_of_the_instructor_edition(site, instructor_site) -> list[str]:
+def lessons(site_data) -> list[dict]:
+    """The lessons the site shows (none without packets: a lesson is taught from a packet)."""
+    return site_data.items("lessons.yml", "lessons") if site_data.items("packets.yml", "packets") else []
+
+
+def secrets_of(site: Path, instructor_site: Path) -> list[str]:
     if (site, instructor_site) not in _SECRETS:  # read once per built site
         _SECRETS[site, instructor_site] = instructor_only_sentences(instructor_site, site)
-    sentences = _SECRETS[site, instructor_site]
-    # The plans, the model answers and the notes are there to be found: hundreds of sentences.
-    assert len(sentences) > 150, len(sentences)
-    answers = [a["text"] for lesson in data("lessons.yml")["lessons"] for a in lesson["assessment"]["model_answers"]]
-    assert answers and all(any(s[:40] in " ".join(a.split()) for s in sentences) for a in answers[:1])
+    return _SECRETS[site, instructor_site]
+
+
+@pytest.fixture
+def secrets_of_the_instructor_edition(site, instructor_site, site_data) -> list[str]:
+    sentences = secrets_of(site, instructor_site)
+    # The plans, the model answers and the notes are there to be found (this edition's count:
+    # tests/edition); the first model answer of the site's lessons among them.
+    assert sentences
+    answers = [a["text"] for lesson in lessons(site_data) for a in lesson["assessment"]["model_answers"]]
+    assert all(any(s[:40] in " ".join(a.split()) for s in sentences) for a in answers[:1])
+    notes = [q["instructor_notes"] for q in site_data.items("questions.yml", "questions") if q.get("instructor_notes")]
+    assert answers or notes, "the site has something for instructors only"
     return sentences
 
 
-def test_no_published_file_holds_a_sentence_only_instructors_may_read(site, secrets_of_the_instructor_edition):
-    assert (site / PROTECTED / "lessons").is_dir() and (site / "download").is_dir() and (site / "about" / "citation.ris").is_file()
+def test_no_published_file_holds_a_sentence_only_instructors_may_read(site, site_data, secrets_of_the_instructor_edition):
+    assert (site / PROTECTED / "index.html").is_file() and (site / "download").is_dir() and (site / "about" / "citation.ris").is_file()
+    assert (site / PROTECTED / "lessons").is_dir() == bool(lessons(site_data))
     assert leaks(site, secrets_of_the_instructor_edition) == {}
 
 
-def test_without_encryption_the_same_search_finds_them(site, tmp_path, secrets_of_the_instructor_edition):
+def test_without_encryption_the_same_search_finds_them(site, site_data, tmp_path, secrets_of_the_instructor_edition):
     """The negative control: the same tree with the instructor edition published in the clear."""
     clear = tmp_path / "site"
     shutil.copytree(site, clear, ignore=shutil.ignore_patterns(PROTECTED))
-    protected_edition.publish(ROOT, clear, PUBLIC_URL, None, encrypt=False)
+    project = site_data.assemble(tmp_path / "project")
+    protected_edition.publish(project, clear, site_data.public_url, None, encrypt=False)
     found = leaks(clear, secrets_of_the_instructor_edition)
     assert sum(len(v) for v in found.values()) > 0.9 * len(secrets_of_the_instructor_edition)
-    assert any(name.startswith(f"{PROTECTED}/lessons/") for name in found)
+    where = f"{PROTECTED}/lessons/" if lessons(site_data) else f"{PROTECTED}/"
+    assert any(name.startswith(where) for name in found)
 
 
 def test_the_encrypted_edition_has_no_search_index_or_sitemap_and_every_page_is_locked(site):
     folder = site / PROTECTED
     assert not (folder / "search").exists() and not (folder / "sitemap.xml").exists()
     pages = sorted(folder.rglob("*.html"))
-    assert len(pages) >= 20
+    # Every page of the student site has its instructor edition (and "For instructors" more).
+    assert len(pages) >= len(student_pages(site)), (len(pages), len(student_pages(site)))
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.select_one("#cbl-passphrase"), page
@@ -148,44 +169,64 @@ def _unlock(page, passphrase: str) -> None:
     page.click("button[type=submit]")
 
 
-def test_a_wrong_passphrase_is_refused_and_the_right_one_opens_the_plan(browser, server):
-    lesson = next(x for x in data("lessons.yml")["lessons"] if x["minutes"] == 50)
+def a_locked_page(site_data) -> tuple[str, str, str]:
+    """(the page to unlock, a selector only its unlocked instructor edition shows, another page):
+    the plan of the first 50-minute lesson (or the first lesson); without lessons, the questions'
+    notes; without notes, "For instructors", whose edition names the passphrase's keeper."""
+    found = lessons(site_data)
+    noted = [q for q in site_data.items("questions.yml", "questions") if q.get("instructor_notes")]
+    if found:
+        lesson = next((x for x in found if x["minutes"] == 50), found[0])
+        return f"lessons/{lesson['id']}/", ".cbl-plan__steps", "questions/" if noted else "instructors/"
+    if noted:
+        return "questions/", ".cbl-instructor-note", "instructors/"
+    return "instructors/", "article.md-content__inner", ""
+
+
+def test_a_wrong_passphrase_is_refused_and_the_right_one_opens_the_plan(browser, server, site_data):
+    path, shown, other = a_locked_page(site_data)
+    found = lessons(site_data)
+    lesson = next((x for x in found if x["minutes"] == 50), found[0]) if found else None
     context = browser.new_context()
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server}{PROTECTED}/lessons/{lesson['id']}/")
+    page.goto(f"{server}{PROTECTED}/{path}")
     assert page.locator("#cbl-passphrase").is_visible()
-    assert not page.locator(".cbl-plan__steps").count()
+    assert not page.locator(shown).count()
     _unlock(page, PASSPHRASE + " (wrong)")
     error = page.locator("#cbl-lock-error")
     error.wait_for(state="visible")
     assert "does not open" in error.inner_text() and error.get_attribute("role") == "alert"
-    assert not page.locator(".cbl-plan__steps").count()
+    assert not page.locator(shown).count()
     _unlock(page, PASSPHRASE)
-    steps = page.locator(".cbl-plan__steps tbody tr")
-    steps.first.wait_for(timeout=20000)
-    assert steps.count() == len(lesson["procedure"])
-    assert lesson["title"] in page.title()
-    # From the published build only, the teacher prints the plan: one page, on A4 and on Letter.
-    for paper in PAPERS:
-        plan = print_layout(page, "plan", paper)
-        assert len(plan.pages) == 1 and lesson["procedure"][0]["name"] in plan.words(1)
-    page.emulate_media(media="screen")
+    page.locator(shown).first.wait_for(timeout=20000)
+    if lesson:
+        steps = page.locator(".cbl-plan__steps tbody tr")
+        assert steps.count() == len(lesson["procedure"])
+        assert lesson["title"] in page.title()
+        # From the published build only, the teacher prints the plan: one page, on A4 and on Letter.
+        for paper in PAPERS:
+            plan = print_layout(page, "plan", paper)
+            assert len(plan.pages) == 1 and lesson["procedure"][0]["name"] in plan.words(1)
+        page.emulate_media(media="screen")
     # The key is remembered on this device: another page of the edition opens without asking.
-    page.goto(f"{server}{PROTECTED}/questions/")
-    page.locator(".cbl-instructor-note").first.wait_for(timeout=20000)
+    other = other or path
+    page.goto(f"{server}{PROTECTED}/{other}")
+    opened = ".cbl-instructor-note" if other == "questions/" else "article.md-content__inner"
+    page.locator(opened).first.wait_for(timeout=20000)
     # ... until the reader locks it again.
     page.goto(f"{server}{PROTECTED}/?staticrypt_logout")
     page.locator("#cbl-passphrase").wait_for()
-    page.goto(f"{server}{PROTECTED}/questions/")
+    page.goto(f"{server}{PROTECTED}/{other}")
     page.locator("#cbl-passphrase").wait_for()
+    assert not page.locator(opened).count(), "locked again"
     assert not errors, errors
     context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_lock_page_is_accessible(browser, server, scheme):
+def test_the_lock_page_is_accessible(browser, server, site_data, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     from tests.kit.test_browser import AXE_OPTIONS
@@ -194,7 +235,7 @@ def test_the_lock_page_is_accessible(browser, server, scheme):
     page = context.new_page()
     offsite = []
     page.on("request", lambda r: not r.url.startswith((server, "data:")) and offsite.append(r.url))
-    page.goto(f"{server}{PROTECTED}/lessons/")
+    page.goto(f"{server}{PROTECTED}/{'lessons/' if lessons(site_data) else 'instructors/'}")
     page.locator("#cbl-passphrase").wait_for()
     result = Axe().run(page, options=AXE_OPTIONS)
     assert result.violations_count == 0, result.generate_report()
@@ -208,20 +249,25 @@ def test_the_lock_page_is_accessible(browser, server, scheme):
     context.close()
 
 
-def test_students_are_sent_to_for_instructors_and_it_links_the_plans(site):
+def test_students_are_sent_to_for_instructors_and_it_links_the_plans(site, site_data):
     def hrefs(path: str) -> list[str]:
         soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
         return [a["href"] for a in soup.select("article a[href]")]
 
-    assert any(h.endswith("instructors/") for h in hrefs("")), "the home page's card"
+    cards = [link["page"] for card in site_data.data("site.yml").get("home") or [] for link in card.get("links", [])]
+    named = "instructors.md" in cards or "instructors.md" in (site_data.page_source("index.md") or "")
+    assert any(h.endswith("instructors/") for h in hrefs("")) == named, "the home page's card, where the site has one"
+    lessons_ = lessons(site_data)
+    if not lessons_:
+        assert_part_absent(site, "lessons")
+        assert f"../{PROTECTED}/instructors/" in hrefs("instructors")
+        return
     assert any(h.endswith("instructors/") for h in hrefs("lessons")), "the lessons page"
-    lessons = data("lessons.yml")["lessons"]
-    assert lessons
-    for lesson in lessons:
+    for lesson in lessons_:
         assert any(h.endswith("instructors/") or f"{PROTECTED}/lessons/{lesson['id']}/" in h for h in hrefs(f"lessons/{lesson['id']}"))
     page = hrefs("instructors")
     assert f"../{PROTECTED}/instructors/" in page
-    assert all(f"../{PROTECTED}/lessons/{lesson['id']}/" in page for lesson in lessons)
+    assert all(f"../{PROTECTED}/lessons/{lesson['id']}/" in page for lesson in lessons_)
 
 
 def test_without_a_passphrase_nothing_is_published_and_the_build_says_so(tmp_path):
