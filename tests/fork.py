@@ -22,10 +22,9 @@ from pathlib import Path
 from tests.sites import FIXTURES, ROOT
 
 # Which docs/ the fork has. "repository": the repository's own pages, unchanged (a forker writes
-# no prose in docs/: every page takes its document's words from data). "fixture": the fixture's
-# own docs/ (its pages written for it), for as long as the repository's pages still carry words
-# of this edition. Switch to "repository" once docs/ is generic.
-FORK_DOCS = "fixture"
+# no prose in docs/: every page takes its document's words from data). "fixture": a fixture's own
+# docs/, for a fixture that brings pages of its own.
+FORK_DOCS = "repository"
 
 EDITION_TESTS = "tests/edition/"
 _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=.*?([\w.-]+\.schema\.json)\s*$")

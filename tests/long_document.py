@@ -3,7 +3,7 @@
 The seed capture (the archive's page of Cable 59442, saved as text) is copied with the document's
 paragraphs repeated twenty times, in order, and scaffolded (`macros/files/scaffold.py`) into a
 copy of the kit, exactly as an instructor makes a new edition. The scaffold's id maker keeps the
-repeated paragraphs' ids unique ('-2', '-3'... in reading order); `tests/test_long_document.py`
+repeated paragraphs' ids unique ('-2', '-3'... in reading order); `tests/kit/test_long_document.py`
 checks that the result is such a project and that it validates.
 
 The pages are `DOCS`, the repository's own `docs/`: they take every word about their document

@@ -3,7 +3,7 @@
 Tabs are left open, as an editor leaves them, on the text (a page of docs/), a glossary kind, a
 packet and a lesson of the student edition, and on a lesson's plan in the instructor edition.
 Each of the four commonest mistakes (an unclosed quote, a misspelt field, a glossary form not in
-the text, an unquoted clock time; their cases in tests/test_data.py) is saved, then mended. For
+the text, an unquoted clock time; their cases in tests/kit/test_validation.py) is saved, then mended. For
 each tab it prints the seconds from the save to the banner (exactly one message) and from the fix
 to the page back without it; no tab is ever reloaded by hand. `--rounds N` repeats each mistake.
 """

@@ -1,7 +1,7 @@
 """`mkdocs serve` on a copy of the project, and browser tabs left open on it, as an editor works:
 a tab is never reloaded by hand; whatever it shows comes from the live-reload script.
 
-Used by tests/test_build_and_serve.py and by `python -m tests.serve_timing`, which times, tab by
+Used by tests/kit/test_build_and_serve.py and by `python -m tests.serve_timing`, which times, tab by
 tab, a mistake's banner and the page's return.
 """
 

@@ -13,7 +13,7 @@ prose are not claims of the site and are not counted; each sits inside an entry 
 `sources:` list.
 
 Run from the repository root: `.venv/bin/python -m tests.wikipedia_only [DATA_DIR]` prints the
-count and the claims. tests/test_sources.py keeps the count from growing.
+count and the claims. tests/edition/test_sources.py keeps the count from growing.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ one visible character, and every field has a length a page can hold (`MAX_LENGTH
 bounds the work of rendering it.
 
 Every free-text type carries a `FreeText` marker, so a test can find every such field in
-every file and fill it with hostile strings (tests/test_hostile_data.py).
+every file and fill it with hostile strings (tests/kit/test_hostile_data.py).
 """
 
 from __future__ import annotations

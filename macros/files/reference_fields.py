@@ -5,7 +5,7 @@ prose (macros.files.fields). The models declare their references with them
 (`paragraphs: list[ParagraphId]`, `quotes: dict[QuoteRowId, list[Quote]]`); one walker finds
 every marked value (`macros.files.walk.references`) and one check refuses an id that names
 nothing (`macros.checks.references`, which says where each kind of id is defined).
-tests/test_references.py fails on a field that looks like a reference and carries no marker.
+tests/edition/test_references.py fails on a field that looks like a reference and carries no marker.
 """
 
 from __future__ import annotations

@@ -376,7 +376,7 @@ def on_post_build(config):
 
     minify_stylesheets(config["site_dir"])
     # Not while serving: it reads every page again, which each edit would wait for; the full
-    # stylesheet draws the same pages (tests/test_theme_stylesheet.py), so an editor sees no
+    # stylesheet draws the same pages (tests/kit/test_theme_stylesheet.py), so an editor sees no
     # difference; every build, the published one included, ships the reduced copy.
     if not state.for_config(config).serving:
         reduce_theme_stylesheet(config["site_dir"])

@@ -21,7 +21,7 @@ language template three times to look up three words. That was about a fifth of 
 It patches names of MkDocs 1.6 and Material 9 (`File.copy_file`, `Files.add_files_from_theme`,
 the search plugin's `_translate`, and its `search_index.add_entry_from_context(page)`, which
 appends to `entries`); if one is missing, that part does nothing. Like the other hooks
-it is loaded by its path and imports nothing from the package. tests/test_build_and_serve.py
+it is loaded by its path and imports nothing from the package. tests/kit/test_build_and_serve.py
 checks that pages, assets and the search index under serve follow every edit.
 """
 

@@ -20,7 +20,7 @@ _SPACE = re.compile(r"\s+")
 
 def minify_css(css: str) -> str:
     """Comments out, each run of whitespace one space. Nothing else changes, so no rule can break
-    (the stylesheet has no `/*` or runs of spaces inside its strings; tests/test_render.py)."""
+    (the stylesheet has no `/*` or runs of spaces inside its strings; tests/kit/test_render.py)."""
     return _SPACE.sub(" ", _COMMENT.sub("", css)).strip() + "\n"
 
 

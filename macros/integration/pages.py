@@ -66,7 +66,7 @@ def generated_pages(edition: Edition) -> dict[str, str]:
 
 
 # A glossary page's sections rank above a passing mention elsewhere (Sources, Background): a search
-# for "Urumqi" or "Kovalev" should list the entry first (tests/test_browser.py). Material's search
+# for "Urumqi" or "Kovalev" should list the entry first (tests/kit/test_browser.py). Material's search
 # plugin multiplies a page's scores by its front matter's `search: boost:`.
 GLOSSARY_SEARCH_BOOST = 10
 
@@ -76,7 +76,7 @@ def _front_matter(title: str, description: str, *, boost: float | None = None, e
     MkDocs's titles taken from headings are: Material prints it into the navigation as HTML. The
     description is plain text, escaped where it is printed (macros/hooks/kit.py, on_page_context)."""
     # mkdocs-macros renders a title that holds "{{", "{%" or "{#" as a template: a brace as an
-    # entity is the same text to a reader and inert to Jinja (tests/test_hostile_data.py).
+    # entity is the same text to a reader and inert to Jinja (tests/kit/test_hostile_data.py).
     title_html = html.escape(title, quote=False).replace("{", "&#123;")
     lines = [f"title: {_yaml(title_html)}", f"description: {_yaml(description)}"]
     if exclude:

@@ -16,7 +16,7 @@ required (`:not(.unused)` matches everything). At-rules keep their structure; `@
 The smaller copy has its own name (Material's hash and a hash of its content), so a browser
 that cached the copy of an earlier deployment cannot pair it with new pages.
 A browser test looks, on every page and in the states scripts draw, for any element that a dropped
-selector could match (tests/test_theme_stylesheet.py).
+selector could match (tests/kit/test_theme_stylesheet.py).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A source is cited by a field that refers to sources (`SourceId`, macros.files.re
 by a `[[source-id]]` reference in prose, by a page of docs/ (`cite("id")`), or by the note of a
 source that is itself listed; of data/clocks.yml, only the clocks the journey explains are shown,
 so only theirs count.
-tests/test_teaching.py checks that the Sources page lists exactly what the student site links to. In the student edition, what only instructors see (fields marked `InstructorOnly`: notes
+tests/kit/test_teaching.py checks that the Sources page lists exactly what the student site links to. In the student edition, what only instructors see (fields marked `InstructorOnly`: notes
 for instructors, lesson plans, model answers) cites nothing: a source cited only there would be
 listed on the student Sources page without a word of the student site pointing to it.
 """

@@ -1,6 +1,6 @@
 """The pages of docs/ fit any document: they carry no word that names this one, and take the
 document's own words from data/. A fork that replaces data/ writes no prose in docs/ (the fictional
-document's site, built with these very pages, is checked in tests/test_second_document.py); this
+document's site, built with these very pages, is checked in tests/kit/test_second_document.py); this
 edition still shows the openings its data gives.
 
 Before: the pages said "Cable Nº 59442", "The text of the cable", "five framed layers … Kovalev's

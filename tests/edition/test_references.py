@@ -2,7 +2,7 @@
 checked by one walker (macros/checks/references.py). A field that looks like a reference cannot
 escape it: it carries the marker or is listed below, with the reason it is not one. And every
 marked field of the real data, given an id that names nothing, stops the build with one message
-naming the file, the entry and the field. (Exact messages: the broken-input table, tests/test_data.py.)"""
+naming the file, the entry and the field. (Exact messages: the broken-input table, tests/kit/test_validation.py.)"""
 
 from __future__ import annotations
 

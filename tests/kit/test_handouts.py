@@ -82,7 +82,7 @@ def test_the_handout_prints_what_the_steps_use_and_nothing_else(site, site_data,
 @pytest.mark.parametrize("site_name, lesson_id", LESSONS)
 def test_every_paragraph_the_handout_asks_about_is_on_it(site, site_data, lesson_id):
     """The questions', the task's and the sourcing chart's paragraphs (the chain of transmission)
-    are all printed; the negative control is the broken-input table (tests/test_data.py), where the
+    are all printed; the negative control is the broken-input table (tests/kit/test_validation.py), where the
     build refuses a question on a paragraph the handout does not print."""
     if lesson_id is None:
         assert_part_absent(site, "lessons")

@@ -1,7 +1,7 @@
 """What a reader notices in the wording of the built pages: a label printed twice, a place name
 lowercased, a raw id among the words, two different places to start. Each was on the site
 (commit 3987c91) with every other test passing; each check has a negative control. The gap
-before punctuation after a link is a browser check (tests/test_browser.py, `GAP_BEFORE_PUNCTUATION`).
+before punctuation after a link is a browser check (tests/kit/test_browser.py, `GAP_BEFORE_PUNCTUATION`).
 
 Run over every site: its place names, map legend and entry ids come from its data. This edition's
 floors and names: tests/edition/test_wording.py.
