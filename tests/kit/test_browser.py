@@ -162,8 +162,9 @@ def test_copy_link_control_works_from_the_keyboard(context_factory, server, site
     pid, number = a_paragraph(site_data, 11)
     context = context_factory(permissions=["clipboard-read", "clipboard-write"])
     page = open_page(context, server + "text/")
-    # Start from the last link before the button (the paragraph's number, or its last glossary link).
-    page.locator(f"#{pid} a").last.focus()
+    # Start from the last stop before the button: the paragraph's number, its last glossary link,
+    # or its last editorial mark (a mark takes the focus too, to show its explanation).
+    page.locator(f"#{pid} :is(a[href], [tabindex='0'])").last.focus()
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert focused == f"Copy link to paragraph {number}"
