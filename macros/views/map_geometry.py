@@ -30,6 +30,7 @@ WIDTH, MARGIN = 1000, 34
 EARTH_RADIUS_KM = 6371.0
 NAME, DATE, REGION, GRID = 17, 16, 16, 16  # text sizes in SVG units: at least 11 CSS px at the map's smallest width (700 px)
 LINES_LABELS_AVOID = ("border", "boundary", "region")
+SCALE_SHARE = 5  # the scale bar is at most this fraction of the frame's width
 NEARBY_KM = 700  # without a basemap frame: places this close to the route are drawn, farther ones are pointers
 
 
@@ -155,6 +156,10 @@ def _auto_frame(route: list[GlossaryEntry], places: list[GlossaryEntry]) -> Fram
         if distance_km(c, nearest) <= NEARBY_KM:
             west, east, south, north = min(west, c.lon), max(east, c.lon), min(south, c.lat), max(north, c.lat)
     pad = 0.5
+    # No flatter than 4:1, or places along one parallel leave no room for the scale bar's label.
+    kx = math.cos(math.radians((south + north) / 2))
+    grow = max(0.0, ((east - west + 2 * pad) * kx / 4 - (north - south + 2 * pad)) / 2)
+    south, north = south - grow, north + grow
     return Frame(max(west - pad, -180), min(east + pad, 180), max(south - pad, -89), min(north + pad, 89), WIDTH, MARGIN)
 
 
@@ -204,14 +209,26 @@ def _lines_labels_avoid(frame: Frame, basemap: Basemap | None) -> list[tuple[flo
     return segments
 
 
+def _scale_km(width_km: float) -> float:
+    """The longest round distance (1, 2 or 5 times a power of ten) at most a fifth of the frame's
+    width: 200 km on this edition's map of Xinjiang, 10 km on a map of two villages, where a
+    fixed 200 km ran far out of the frame."""
+    for exponent in range(5, -3, -1):
+        for step in (5, 2, 1):
+            if (km := step * 10.0 ** exponent) <= width_km / SCALE_SHARE:
+                return round(km, 2)
+    return 0.01
+
+
 def _scale_bar(frame: Frame, placer: Placer) -> tuple[str, Text]:
-    """200 km, bottom left: its path and its label."""
+    """A round distance, bottom left: its path and its label."""
     bounds = frame.box()
     km_per_unit = (math.pi * EARTH_RADIUS_KM / 180) / frame.scale
-    length = 200 / km_per_unit
+    km = _scale_km((bounds.x1 - bounds.x0) * km_per_unit)
+    length = km / km_per_unit
     sx, sy = bounds.x0 + 14, bounds.y1 - 14
     placer.reserve(Box(sx - 4, sy - 34, sx + length + 4, sy + 4))
-    return f"M{sx:.1f} {sy - 6:.1f}v6h{length:.1f}v-6", Text(sx + length / 2, sy - 12, "200 km", "middle", "grid")
+    return f"M{sx:.1f} {sy - 6:.1f}v6h{length:.1f}v-6", Text(sx + length / 2, sy - 12, f"{km:,g} km", "middle", "grid")
 
 
 def _graticule(frame: Frame, placer: Placer) -> tuple[list[Line], list[Text]]:

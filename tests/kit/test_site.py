@@ -207,6 +207,10 @@ def test_the_home_page_shows_each_reader_where_to_start(site, site_data):
             page = link["page"].removesuffix(".md").removesuffix("index").rstrip("/")
             page = f"{page}/" if page else "./"
             assert (page in hrefs) == (site / page / "index.html").is_file(), (card["title"], page)
+    # Without cards the opening still points to the text (page-home-intro.html); with them, the
+    # cards do, and the opening does not say it again.
+    pointer = [p for p in home.select("article > p") if p.find("a", href="text/")]
+    assert bool(pointer) == (not wanted), "a home page without cards, and only it, points to the text in its opening"
     # Negative control: without the repository's address (REPOSITORY_URL) no card for editors,
     # rather than one that says "see the README" with nowhere to go.
     assert "Change or reuse it" not in cards
