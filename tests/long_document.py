@@ -92,10 +92,6 @@ def _complete(data: Path) -> None:
               "paragraphs": [first]}]
     edit("document.yml", lambda record: _fill(record, Document, dict(_PLACEHOLDERS, chain=chain), "document.yml"))
     edit("sources.yml", lambda sources: [_fill(s, Source, _PLACEHOLDERS, "sources.yml") for s in sources["sources"]])
-    # An empty register is refused until issue 23, item 5; without one, nothing is checked against it.
-    register = data / "published-ids.yml"
-    if yaml.safe_load(register.read_text(encoding="utf-8")) is None:
-        register.unlink()
 
 
 def long_project(destination: Path, factor: int = FACTOR, docs: Path = DOCS, capture: Path = CAPTURE) -> Path:

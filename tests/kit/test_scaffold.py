@@ -85,20 +85,22 @@ def page_blocks(capture: Path) -> list[str]:
     return [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
 
 
-@pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> tuple[Path, Path]:
-    project = scaffolded(tmp_path_factory.mktemp("seed") / "project", SEED)
-    site = project.parent / "site"
+def scaffolded_and_built(folder: Path, capture: Path) -> tuple[Path, Path]:
+    """The project scaffolded from `capture` and its strict build: (project, site)."""
+    project = scaffolded(folder / "project", capture)
+    site = folder / "site"
     assert_clean_build(mkdocs_build(project, site))
     return project, site
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> tuple[Path, Path]:
+    return scaffolded_and_built(tmp_path_factory.mktemp("seed"), SEED)
 
 
 @pytest.fixture(scope="module")
 def savelyev(tmp_path_factory) -> tuple[Path, Path]:
-    project = scaffolded(tmp_path_factory.mktemp("savelyev") / "project", SAVELYEV)
-    site = project.parent / "site"
-    assert_clean_build(mkdocs_build(project, site))
-    return project, site
+    return scaffolded_and_built(tmp_path_factory.mktemp("savelyev"), SAVELYEV)
 
 
 # --- the seed: today's text, from the page --------------------------------------------------------
